@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  uptimeMs: z.number(),
+  checks: z.object({
+    database: z.object({ ok: z.boolean(), kind: z.enum(['postgres', 'pglite']), latencyMs: z.number().optional(), error: z.string().optional() }),
+  }),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,0 +1,64 @@
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../logger.ts';
+import type { Database } from '../db/database.ts';
+import { userRepository, sessionRepository, apiTokenRepository } from '../repositories/user-repository.ts';
+import { restaurantRepository } from '../repositories/restaurant-repository.ts';
+import { authService } from '../services/auth-service.ts';
+import { restaurantService } from '../services/restaurant-service.ts';
+import { authenticate } from './auth-middleware.ts';
+import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { createMetrics } from './metrics.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { restaurantRoutes } from './routes/restaurant-routes.ts';
+
+export interface AppDeps {
+  db: Database;
+  log: Logger;
+  version: string;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+  /** The dashboard's build; served at / when it exists. */
+  dashboardDist: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const metrics = createMetrics();
+  const auth = authService({
+    users: userRepository(deps.db.prisma),
+    sessions: sessionRepository(deps.db.prisma),
+    tokens: apiTokenRepository(deps.db.prisma),
+    sessionTtlMs: deps.sessionTtlMs,
+  });
+  const restaurants = restaurantService(restaurantRepository(deps.db.prisma));
+
+  app.use(metrics.middleware);
+  app.use(healthRoutes({ db: deps.db, registry: metrics.registry, version: deps.version, startedAt: Date.now() }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(cookieParser());
+  api.use(authenticate(auth));
+  api.use('/auth', authRoutes(auth, { cookieSecure: deps.cookieSecure }));
+  api.use(restaurantRoutes(restaurants));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (existsSync(path.join(deps.dashboardDist, 'index.html'))) {
+    app.use(express.static(deps.dashboardDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET gets the single-page app.
+    app.get('/{*splat}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(deps.dashboardDist, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,61 @@
+// The controller's configuration, read and validated once at boot. The
+// controller runs only when ARI is configured; everything else has defaults.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  ARI_URL: z.string().url().optional(),
+  ARI_USERNAME: z.string().min(1).optional(),
+  ARI_PASSWORD: z.string().min(1).optional(),
+  ARI_APP: z.string().regex(/^[A-Za-z0-9_-]+$/).default('voiceorder'),
+  API_URL: z.string().url().default('http://127.0.0.1:3000'),
+  API_TOKEN: z.string().min(1).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_REALTIME_URL: z.string().url().default('wss://api.openai.com/v1/realtime'),
+  RTP_HOST: z.string().min(1).default('127.0.0.1'),
+  RTP_PORT_MIN: z.coerce.number().int().min(1024).max(65534).default(40000),
+  RTP_PORT_MAX: z.coerce.number().int().min(1025).max(65535).default(40199),
+  CONTROLLER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  RECORDINGS_DIR: z.string().default('.data/recordings'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ControllerConfig =
+  | { enabled: false; reason: string }
+  | {
+      enabled: true;
+      ari: { url: string; username: string; password: string; app: string };
+      apiUrl: string;
+      apiToken: string | undefined;
+      openai: { apiKey: string | undefined; realtimeUrl: string };
+      rtp: { host: string; portMin: number; portMax: number };
+      port: number;
+      recordingsDir: string;
+      logLevel: string;
+    };
+
+export function loadControllerConfig(env: Record<string, string | undefined> = process.env): ControllerConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new Error(`Invalid controller configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if (!e.ARI_URL) return { enabled: false, reason: 'ARI_URL is not set' };
+  if (!e.ARI_USERNAME || !e.ARI_PASSWORD) {
+    throw new Error('Invalid controller configuration:\n  ARI_USERNAME and ARI_PASSWORD are required when ARI_URL is set');
+  }
+  if (e.RTP_PORT_MIN >= e.RTP_PORT_MAX) {
+    throw new Error('Invalid controller configuration:\n  RTP_PORT_MIN must be lower than RTP_PORT_MAX');
+  }
+  return {
+    enabled: true,
+    ari: { url: e.ARI_URL, username: e.ARI_USERNAME, password: e.ARI_PASSWORD, app: e.ARI_APP },
+    apiUrl: e.API_URL,
+    apiToken: e.API_TOKEN,
+    openai: { apiKey: e.OPENAI_API_KEY, realtimeUrl: e.OPENAI_REALTIME_URL },
+    rtp: { host: e.RTP_HOST, portMin: e.RTP_PORT_MIN, portMax: e.RTP_PORT_MAX },
+    port: e.CONTROLLER_PORT,
+    recordingsDir: e.RECORDINGS_DIR,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const api = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root,
+  base: '/',
+  // @vitejs/plugin-react is not installable here; esbuild's automatic runtime is all we need (no fast refresh).
+  esbuild: { jsx: 'automatic' },
+  // Other workspaces may hoist React 18 at the root: two Reacts render a blank page.
+  resolve: { dedupe: ['react', 'react-dom'] },
+  server: {
+    proxy: { '/api': api, '/health': api },
+  },
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
+});
