@@ -27,7 +27,8 @@ function newestMtime(dir: string): number {
 function ensureDashboardBuild(dist: string): void {
   const index = path.join(dist, 'index.html');
   const src = path.resolve('dashboard/src');
-  if (!existsSync(src)) return;
+  // A DASHBOARD_DIST elsewhere is someone else's build: leave it alone.
+  if (!existsSync(src) || dist !== path.resolve('dashboard/dist')) return;
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(src)) return;
   console.log('building the dashboard…');
   const r = spawnSync('npm', ['run', '--silent', 'build', '-w', 'dashboard'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -53,7 +54,7 @@ console.log(`\nVoiceOrder is running (${storage}) in ${Math.round(performance.no
 console.log(`  Dashboard: ${api.url}/`);
 if (api.seeded) console.log(`  Demo login: ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
 console.log(controller.started ? '  Controller: connected to ARI' : `  Controller: not started (${controller.reason}); voice calls are disabled`);
-if (!config.redisUrl) console.log('  Redis: not configured (REDIS_URL); platform sync runs without a queue');
+if (!config.redisUrl) console.log('  Redis: not configured (REDIS_URL is not set)');
 
 const stop = (signal: string) => {
   console.log(`\n${signal}: stopping…`);

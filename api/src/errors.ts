@@ -3,7 +3,7 @@
 
 export const ERROR_STATUS = {
   bad_request: 400,
-  validation_failed: 422,
+  validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

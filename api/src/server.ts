@@ -14,6 +14,8 @@ import { resolveSecretsKey } from './crypto/secrets-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { createApp } from './http/app.ts';
+import { connectRedis } from './redis.ts';
+import type { Redis } from 'ioredis';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export { MIGRATIONS_DIR };
@@ -27,6 +29,7 @@ export interface ApiHandle {
   db: Database;
   secretBox: SecretBox;
   log: Logger;
+  redis: Redis | undefined;
   seeded: { created: boolean; restaurantId: string } | null;
   close(): Promise<void>;
 }
@@ -47,8 +50,10 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     const seeded = config.seedDemo ? await seedDemo(db.prisma, { now: (opts.now ?? (() => new Date()))(), secretBox }) : null;
     if (seeded?.created) log.info({ restaurantId: seeded.restaurantId }, 'demo restaurant seeded');
 
+    const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+    redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const app = createApp({
-      db, log, version: VERSION, sessionTtlMs: config.sessionTtlMs,
+      db, redis, log, version: VERSION, sessionTtlMs: config.sessionTtlMs,
       cookieSecure: config.cookieSecure, dashboardDist: config.dashboardDist,
     });
     const server: Server = await new Promise((resolve, reject) => {
@@ -59,7 +64,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     const url = config.publicUrl ?? `http://${shownHost}:${port}`;
     let closing: Promise<void> | undefined;
     return {
-      url, db, secretBox, log, seeded,
+      url, db, redis, secretBox, log, seeded,
       close() {
         closing ??= (async () => {
           const done = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -67,6 +72,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
           const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await done;
           clearTimeout(timer);
+          if (redis) await redis.quit().catch(() => redis.disconnect());
           await db.close();
         })();
         return closing;

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 import type { Database } from '../db/database.ts';
 import { userRepository, sessionRepository, apiTokenRepository } from '../repositories/user-repository.ts';
@@ -17,6 +18,7 @@ import { restaurantRoutes } from './routes/restaurant-routes.ts';
 
 export interface AppDeps {
   db: Database;
+  redis: Redis | undefined;
   log: Logger;
   version: string;
   sessionTtlMs: number;
@@ -39,7 +41,7 @@ export function createApp(deps: AppDeps): Express {
   const restaurants = restaurantService(restaurantRepository(deps.db.prisma));
 
   app.use(metrics.middleware);
-  app.use(healthRoutes({ db: deps.db, registry: metrics.registry, version: deps.version, startedAt: Date.now() }));
+  app.use(healthRoutes({ db: deps.db, redis: deps.redis, registry: metrics.registry, version: deps.version, startedAt: Date.now() }));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 
-/** Parses untrusted input; a failure is a 422 that names each bad field. */
+/** Parses untrusted input; a failure is a 400 that names each bad field and why. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;

@@ -2,7 +2,7 @@
 // values; only their SHA-256 is stored.
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors.ts';
-import { verifyPassword } from '../auth/password.ts';
+import { dummyHash, verifyPassword } from '../auth/password.ts';
 import type { ApiTokenRepository, SessionRepository, UserRepository } from '../repositories/user-repository.ts';
 import type { MeResponse } from '../contract/auth.ts';
 
@@ -15,10 +15,6 @@ export type Principal =
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
-// A fixed hash so a login for an unknown email costs the same time as a wrong
-// password, and does not reveal which emails exist.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
 export function authService(deps: {
   users: UserRepository;
   sessions: SessionRepository;
@@ -28,7 +24,7 @@ export function authService(deps: {
   return {
     async login(email: string, password: string, now: Date, meta: { userAgent?: string | undefined; ip?: string | undefined }) {
       const user = await deps.users.findByEmail(email);
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
       if (!user || !ok || user.disabledAt) throw new AppError('unauthenticated', 'Email ou mot de passe incorrect');
       const token = newSecret();
       const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);

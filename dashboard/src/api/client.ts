@@ -50,7 +50,8 @@ async function request<T>(path: string, schema: z.ZodType<T> | null, init: Reque
     const parsed = ErrorBody.safeParse(body);
     const error = parsed.success
       ? new ApiError(res.status, parsed.data.error.code, parsed.data.error.message, fieldsOf(parsed.data.error.details))
-      : new ApiError(res.status, 'http_error', `HTTP ${res.status}`);
+      : // A 5xx without our error body comes from a proxy or gateway: the API itself is unreachable.
+        new ApiError(res.status, res.status >= 500 ? 'network' : 'http_error', `HTTP ${res.status}`);
     // A 401 on login is a wrong password, not an expired session.
     if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated?.();
     throw error;

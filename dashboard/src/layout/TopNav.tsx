@@ -5,6 +5,15 @@ import { Dropdown } from './Dropdown.tsx';
 
 type Restaurant = MeResponse['restaurants'][number];
 
+/** 'Camille Martin' → 'CM': the user menu's label where the full name does not fit. */
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase())
+    .join('');
+
 export function TopNav(props: {
   me: MeResponse;
   restaurant: Restaurant | undefined;
@@ -49,7 +58,12 @@ export function TopNav(props: {
         )}
 
         <Dropdown
-          label={<span className="d-none d-sm-inline">{me.user.name}</span>}
+          label={
+            <>
+              <span className="d-none d-sm-inline">{me.user.name}</span>
+              <span className="d-sm-none">{initials(me.user.name)}</span>
+            </>
+          }
           ariaLabel={t('shell.userMenu')}
           buttonClassName="btn-dark btn-sm"
           testId="user-menu"

@@ -1,0 +1,47 @@
+// `npm run bench`: the figures the README quotes. Timings live here, never in
+// tests. Each figure is the median of a few runs on this machine.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startProduct } from './lib/start-product.ts';
+
+const RUNS = Number(process.argv[2] ?? 3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function benchStart(): Promise<{ cold: number[]; warm: number[]; requestP50: number[]; rssMb: number[] }> {
+  const cold: number[] = [], warm: number[] = [], requestP50: number[] = [], rssMb: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vo-bench-'));
+    try {
+      const first = await startProduct({ DATA_DIR: dataDir });
+      cold.push(first.startMs);
+      await first.stop();
+      const second = await startProduct({ DATA_DIR: dataDir });
+      warm.push(second.startMs);
+      const lat: number[] = [];
+      for (let k = 0; k < 200; k++) {
+        const t0 = performance.now();
+        await (await fetch(second.url + '/api/public/restaurants/pizzeria-bella-marseille')).arrayBuffer();
+        lat.push(performance.now() - t0);
+      }
+      requestP50.push(median(lat));
+      const pid = second.child.pid;
+      if (pid) {
+        const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+        rssMb.push(kb / 1024);
+      }
+      await second.stop();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  return { cold, warm, requestP50, rssMb };
+}
+
+const s = await benchStart();
+const fmt = (xs: number[], unit: string, digits = 0) => `${median(xs).toFixed(digits)} ${unit} (runs: ${xs.map((x) => x.toFixed(digits)).join(', ')})`;
+console.log(`npm start, embedded PGlite, fresh .data (target < 10 s): ${fmt(s.cold, 'ms')}`);
+console.log(`npm start, embedded PGlite, existing .data (target < 3 s): ${fmt(s.warm, 'ms')}`);
+console.log(`GET /api/public/restaurants/:slug on PGlite, p50 of 200: ${fmt(s.requestP50, 'ms', 2)}`);
+console.log(`API process RSS after start (PGlite): ${fmt(s.rssMb, 'MB')}`);
