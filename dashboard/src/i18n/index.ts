@@ -10,15 +10,13 @@ const STORAGE_KEY = 'vo.lang';
 
 const isLanguage = (v: unknown): v is Language => LANGUAGES.includes(v as Language);
 
-/** Saved choice first, then the browser's preferred languages, then French (the product's home market). */
+/**
+ * The saved choice, else French: restaurateurs are French first, and a kitchen
+ * tablet's browser is often left in English by the shop that set it up.
+ */
 function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
-  if (isLanguage(saved)) return saved;
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const base = tag.slice(0, 2).toLowerCase();
-    if (isLanguage(base)) return base;
-  }
-  return 'fr';
+  return isLanguage(saved) ? saved : 'fr';
 }
 
 export function setLanguage(lng: Language): void {
