@@ -31,7 +31,7 @@ function ensureDashboardBuild(dist: string): void {
   if (!existsSync(src) || dist !== path.resolve('dashboard/dist')) return;
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(src)) return;
   console.log('building the dashboard…');
-  const r = spawnSync('npm', ['run', '--silent', 'build', '-w', 'dashboard'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('npm', ['run', '--silent', 'build', '-w', 'dashboard', '--', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) console.warn('dashboard build failed: the API runs without it');
 }
 

@@ -1,5 +1,4 @@
 import t from 'tap';
-import { Redis } from 'ioredis';
 import { startTestApi, client } from './helpers/test-api.ts';
 import { DEMO_OWNER, DEMO_SLUG } from '../src/seed/demo-seed.ts';
 import { ErrorBody, HealthResponse, MeResponse, RestaurantOverview, RestaurantPublic } from '../src/contract/index.ts';
@@ -114,8 +113,7 @@ t.test('a 500 never leaks internals', async (t) => {
     close: async () => {},
   } as unknown as Database;
   const logged: string[] = [];
-  const log = createLogger('error');
-  log.error = ((obj: unknown) => { logged.push(JSON.stringify(obj)); }) as typeof log.error;
+  const log = createLogger('error', { destination: { write: (line: string) => { logged.push(line); } } });
   const app = createApp({ db: broken, redis: undefined, log, version: 't', sessionTtlMs: 1000, cookieSecure: false, dashboardDist: '/nonexistent' });
   const server = app.listen(0, '127.0.0.1');
   t.teardown(() => server.close());

@@ -30,7 +30,8 @@ export function startProduct(env: Record<string, string>): Promise<Started> {
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /Dashboard: (http:\/\/\S+?)\/?$/m.exec(out);
-      if (m?.[1]) {
+      // The banner's last line: wait for it so callers see the whole banner.
+      if (m?.[1] && /^ {2}Controller: .*$/m.test(out)) {
         clearTimeout(timer);
         resolve({
           child, url: m[1], startMs: performance.now() - t0, output: () => out,

@@ -15,6 +15,12 @@ import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 type DiffTarget = Parameters<bg.SchemaEngine['diff']>[0]['from'];
 
+// @types/node does not declare the WebAssembly global; this is the slice used here.
+interface WasmGlobal {
+  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const Wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
+
 let wasmReady: Promise<void> | undefined;
 
 // The package's own entry does `import * as wasm from "./schema_engine_bg.wasm"`, which Node
@@ -23,9 +29,7 @@ function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/\.js$/, '.wasm');
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
-    });
+    const { instance } = await Wasm.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();

@@ -44,7 +44,7 @@ function toolCallId(seed: string): string {
   return `call_${id}`;
 }
 
-function build(spec: CallSpec, index: number): CallDraft {
+function build(spec: CallSpec): CallDraft {
   // Offsets in seconds from the moment the agent picked up.
   let t = 0;
   const timed = spec.steps.map((step) => {
@@ -82,7 +82,7 @@ function build(spec: CallSpec, index: number): CallDraft {
   const outputTokens = turns.filter((x) => x.role === 'agent').reduce((s, x) => s + Math.round(speakSeconds(x.text) * 20), 0);
   const costMicros = Math.round((inputTokens - cachedTokens) * 32 + cachedTokens * 0.4 + outputTokens * 64);
   return {
-    key: spec.key, channelId: `${Math.floor(startedAt.getTime() / 1000)}.${41 + index}`, did: spec.did,
+    key: spec.key, channelId: '', did: spec.did,
     callerNumber: customer?.phone ?? spec.callerNumber ?? null, customerKey: customer?.key ?? null,
     startedAt, answeredAt, endedAt, outcome: spec.outcome,
     handledBy: spec.transfer ? 'staff' : 'agent', endedBy: spec.endedBy, endReason: spec.endReason,
@@ -112,10 +112,10 @@ export function buildDemoCalls(now: Date, orders: OrderDraft[]): CallDraft[] {
       summary: 'Marc Giraud souhaite privatiser la salle pour environ 30 personnes un vendredi soir ; transféré à l’équipe.' },
     { key: 'resa_lea', did: MAIN_DID, customer: 'lea', steps: T.leaReservation(booking),
       anchor: { answeredAt: localToUtc(yesterday, '17:40') }, outcome: 'reservation_made', endedBy: 'caller', endReason: 'caller_hangup',
-      summary: `Réservation pour ${booking.partySize} personnes le ${booking.date} à ${booking.time} en terrasse (20 h complet), avec une poussette.` },
+      summary: `Réservation pour ${booking.partySize} personnes ${T.longDate(booking.date)} à ${booking.time.replace(':', ' h ')} en terrasse (20 h complet), avec une poussette.` },
     { key: 'message_jp', did: OLD_DID, customer: 'jeanpierre', steps: T.cateringMessage(),
       anchor: { answeredAt: plusMinutes(now, -100) }, outcome: 'message_taken', endedBy: 'agent', endReason: 'agent_goodbye',
-      summary: 'Jean-Pierre Fabre veut 15 pizzas samedi midi pour un anniversaire et un prix de groupe : message pour rappel.' },
+      summary: 'Jean-Pierre Fabre veut 15 pizzas samedi prochain midi pour un anniversaire et un prix de groupe : message pour rappel.' },
     { key: 'order_sophie', did: MAIN_DID, customer: 'sophie', steps: T.sophieOrder(sophie),
       anchor: { tool: 'create_order', at: sophie.createdAt }, outcome: 'order_placed', endedBy: 'caller', endReason: 'caller_hangup',
       summary: `Commande n° ${sophie.number} en livraison (${sophie.lines.length} lignes), allergie fruits à coque rappelée.` },
@@ -126,7 +126,10 @@ export function buildDemoCalls(now: Date, orders: OrderDraft[]): CallDraft[] {
       anchor: { tool: 'create_order', at: lea.createdAt }, outcome: 'order_placed', endedBy: 'agent', endReason: 'agent_goodbye',
       summary: `Commande n° ${lea.number} en livraison cours Julien avec un menu enfant, en attente de confirmation.` },
   ];
-  return specs.map(build).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  // Asterisk channel ids are "<epoch seconds>.<sequence>", the sequence growing call after call.
+  return specs.map(build)
+    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
+    .map((c, i) => ({ ...c, channelId: `${Math.floor(c.startedAt.getTime() / 1000)}.${41 + i}` }));
 }
 
 /** When the call's create_reservation ran: the reservation's creation time. */

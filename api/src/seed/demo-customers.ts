@@ -2,6 +2,9 @@
 // (orders, spend, reservations) are not written here: demo-seed derives them
 // from the orders and reservations so the customer page adds up.
 import type { Allergen } from '../generated/prisma/client.ts';
+import type { CallDraft } from './demo-calls.ts';
+import type { OrderDraft } from './demo-orders.ts';
+import type { ReservationDraft } from './demo-reservations.ts';
 
 export interface DemoAddress {
   label: string; line1: string; line2?: string; postcode: string; latitude: number; longitude: number;
@@ -87,4 +90,30 @@ export function demoAddress(key: string, label?: string): DemoAddress {
 
 export function fullName(c: DemoCustomer): string {
   return `${c.firstName} ${c.lastName}`;
+}
+
+export interface CustomerStats {
+  orderCount: number; totalSpentCents: number; lastOrderAt: Date | null;
+  reservationCount: number; noShowCount: number; lastCallAt: Date | null;
+}
+
+/**
+ * The customer counters as the order and reservation services keep them:
+ * cancelled orders and bookings do not count, a no-show counts as a booking
+ * and as a no-show.
+ */
+export function customerStats(orders: OrderDraft[], reservations: ReservationDraft[], calls: CallDraft[]): Map<string, CustomerStats> {
+  const latest = (dates: Date[]): Date | null => (dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null);
+  return new Map(DEMO_CUSTOMERS.map((c) => {
+    const own = orders.filter((o) => o.customerKey === c.key && o.status !== 'cancelled');
+    const resas = reservations.filter((r) => r.customerKey === c.key && r.status !== 'cancelled');
+    return [c.key, {
+      orderCount: own.length,
+      totalSpentCents: own.reduce((s, o) => s + o.totalCents, 0),
+      lastOrderAt: latest(own.map((o) => o.createdAt)),
+      reservationCount: resas.length,
+      noShowCount: resas.filter((r) => r.status === 'no_show').length,
+      lastCallAt: latest(calls.filter((x) => x.customerKey === c.key).map((x) => x.startedAt)),
+    }];
+  }));
 }

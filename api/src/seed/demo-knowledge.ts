@@ -60,18 +60,21 @@ export interface MessageDraft {
   status: 'new' | 'done'; createdAt: Date; handledAt: Date | null;
 }
 
-export function buildDemoMessages(now: Date, callEndedAt: (key: string) => Date): MessageDraft[] {
+export function buildDemoMessages(now: Date, callEndedAt: (key: string) => Date, lastDeliveryAt: (customerKey: string) => Date): MessageDraft[] {
+  // Sophie phoned the evening her last delivery arrived; handled the next morning.
+  const complaintAt = plusMinutes(lastDeliveryAt('sophie'), 20);
   return [
     {
       callKey: 'message_jp', customerKey: 'jeanpierre', callerName: 'Jean-Pierre Fabre', callerPhone: '+33745123456',
-      body: 'Souhaite 15 pizzas pour samedi midi (anniversaire) et demande un prix de groupe. Rappeler dans l’après-midi.',
+      body: 'Souhaite 15 pizzas pour samedi prochain midi (anniversaire) et demande un prix de groupe. Rappeler dans l’après-midi.',
       status: 'new', createdAt: callEndedAt('message_jp'), handledAt: null,
     },
     {
-      // Left by the staff for the owner, hence no call.
+      // Taken by the staff on the shop phone, hence no call record.
       callKey: null, customerKey: 'sophie', callerName: 'Sophie Martin', callerPhone: '+33623456789',
       body: 'Le tiramisu manquait dans sa dernière livraison. Lui proposer un dessert offert à la prochaine commande.',
-      status: 'done', createdAt: plusMinutes(now, -22 * 60), handledAt: plusMinutes(now, -19 * 60),
+      status: 'done', createdAt: complaintAt,
+      handledAt: new Date(Math.min(now.getTime(), plusMinutes(complaintAt, 14 * 60).getTime())),
     },
   ];
 }

@@ -154,8 +154,9 @@ function pastDate(now: Date, day: number | 'tuesday' | 'weekday_lunch'): string 
 }
 
 export function buildDemoOrders(now: Date): OrderDraft[] {
-  // Today's orders spread over up to three hours, squeezed when seeded just after midnight.
-  const window = Math.max(30, Math.min(180, localMinutesOf(now) - 5));
+  // Today's orders spread from the lunch opening (11:30) to now, at most three
+  // hours back; before opening they squeeze into the last half hour.
+  const window = Math.max(30, Math.min(180, localMinutesOf(now) - (11 * 60 + 30)));
   const drafts = [
     ...PAST.map((p) => build(p, localToUtc(pastDate(now, p.day), p.time), now)),
     // At least four minutes back, so the calls that placed them have ended by `now`.

@@ -87,7 +87,7 @@ export function leaOrder(o: OrderDraft): Step[] {
   ];
 }
 
-const longDate = (date: string): string =>
+export const longDate = (date: string): string =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
 
 export function leaReservation(r: CallBooking): Step[] {
@@ -127,6 +127,7 @@ export function privatisationTransfer(): Step[] {
     agent(GREETING),
     caller('Bonjour, c’est Marc Giraud. Je voudrais privatiser la salle pour une trentaine de personnes, un vendredi soir.'),
     agent('Pour une privatisation, c’est l’équipe qui s’en occupe. Je vous passe un responsable, ne quittez pas.'),
+    caller('Très bien, je patiente.'),
     { tool: 'transfer_call', args: { reason: 'Privatisation, environ 30 personnes, un vendredi soir' }, latencyMs: 18,
       result: { ok: true, target: 'ht841-fxs-1' } },
   ];
@@ -135,11 +136,11 @@ export function privatisationTransfer(): Step[] {
 export function cateringMessage(): Step[] {
   return [
     agent(GREETING),
-    caller('Oui bonjour, c’est monsieur Fabre. Je voudrais quinze pizzas pour samedi midi, pour un anniversaire. Vous faites un prix ?'),
+    caller('Oui bonjour, c’est monsieur Fabre. Je voudrais quinze pizzas pour samedi prochain midi, pour un anniversaire. Vous faites un prix ?'),
     agent('Pour une commande de cette taille, le responsable préfère vous rappeler pour le prix. Je prends un message ?'),
     caller('Oui, rappelez-moi cet après-midi.'),
     { tool: 'take_message',
-      args: { callerName: 'Jean-Pierre Fabre', body: '15 pizzas pour samedi midi (anniversaire), demande un prix de groupe. Rappeler l’après-midi.' },
+      args: { callerName: 'Jean-Pierre Fabre', body: '15 pizzas pour samedi prochain midi (anniversaire), demande un prix de groupe. Rappeler l’après-midi.' },
       latencyMs: 35, result: { ok: true } },
     agent('C’est noté, monsieur Fabre. On vous rappelle cet après-midi. Bonne journée !'),
   ];

@@ -1,5 +1,5 @@
 import { AppError } from '../errors.ts';
-import { localDayBounds } from '../lib/time.ts';
+import { localDayOf } from '../domain/calendar.ts';
 import type { RestaurantRepository, RestaurantWithHours } from '../repositories/restaurant-repository.ts';
 import type { RestaurantOverview, RestaurantPublic } from '../contract/restaurant.ts';
 
@@ -32,7 +32,7 @@ export function restaurantService(repo: RestaurantRepository) {
     async overview(restaurantId: string, now: Date): Promise<RestaurantOverview> {
       const r = await repo.findById(restaurantId);
       if (!r) throw new AppError('not_found', 'Restaurant not found');
-      const day = localDayBounds(now, r.timeZone);
+      const day = localDayOf(now, r.timeZone);
       const [orders, reservations, calls] = await Promise.all([
         repo.ordersBetween(r.id, day.start, day.end),
         repo.reservationsBetween(r.id, day.start, day.end),
