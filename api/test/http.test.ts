@@ -71,6 +71,12 @@ t.test('login, the overview of today, and logout', async (t) => {
   t.ok(overview.orders.length > 0, "today's demo orders are there");
   t.ok(overview.today.revenueCents > 0);
 
+  const forged = await client(api.url, { csrf: false });
+  for (const [k, v] of c.jar) forged.jar.set(k, v);
+  const refused = await forged.post<ErrorBody>('/api/auth/logout');
+  t.equal(refused.status, 403, 'a write with the cookie but without the CSRF header is refused');
+  t.match(refused.body.error.message, /X-CSRF-Token/);
+
   t.equal((await c.post('/api/auth/logout')).status, 204);
   t.equal((await c.get('/api/auth/me')).status, 401, 'the session is revoked on the server, not only forgotten');
 });
@@ -85,6 +91,25 @@ t.test("a user never sees another restaurant's data", async (t) => {
   const res = await c.get<ErrorBody>(`/api/restaurants/${other.id}/overview`);
   t.equal(res.status, 404, 'it does not even learn that the restaurant exists');
   t.equal((await client(api.url).get(`/api/restaurants/${other.id}/overview`)).status, 401);
+});
+
+t.test('login is rate limited per account', async (t) => {
+  const api = await startTestApi(t);
+  const c = client(api.url);
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) statuses.push((await c.post('/api/auth/login', { email: DEMO_OWNER.email, password: `guess-${i}` })).status);
+  t.same(statuses.slice(0, 10), Array(10).fill(401));
+  const limited = await c.post<ErrorBody>('/api/auth/login', DEMO_OWNER);
+  t.equal(limited.status, 429, 'even the right password waits once the limit is reached');
+  t.ok(Number(limited.headers.get('retry-after')) > 0, 'with a Retry-After header');
+});
+
+t.test('the OpenAPI document lists the routes with their schemas', async (t) => {
+  const api = await startTestApi(t);
+  const doc = (await client(api.url).get<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>('/api/openapi.json')).body;
+  t.equal(doc.openapi, '3.0.3');
+  t.ok(doc.paths['/api/auth/login']?.post?.requestBody, 'login documents its body');
+  t.ok(doc.paths['/api/restaurants/{restaurantId}/overview']?.get);
 });
 
 t.test('bad input gets a 4xx that says why', async (t) => {

@@ -15,6 +15,9 @@ import { createMetrics } from './metrics.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { restaurantRoutes } from './routes/restaurant-routes.ts';
+import { RouteRegistry } from './route.ts';
+import { buildOpenApi } from './openapi.ts';
+import { loginLimiters } from './rate-limit.ts';
 
 export interface AppDeps {
   db: Database;
@@ -47,8 +50,12 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
   api.use(authenticate(auth));
-  api.use('/auth', authRoutes(auth, { cookieSecure: deps.cookieSecure }));
-  api.use(restaurantRoutes(restaurants));
+  api.use('/auth/login', loginLimiters());
+  const registry = new RouteRegistry();
+  registry.mount(api, authRoutes(auth, { cookieSecure: deps.cookieSecure }));
+  registry.mount(api, restaurantRoutes(restaurants));
+  const openapi = buildOpenApi(registry, deps.version);
+  api.get('/openapi.json', (_req, res) => { res.json(openapi); });
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -1,18 +1,44 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import type { AuthService, Principal } from '../services/auth-service.ts';
+import { csrfTokenFor, type AuthService, type Principal } from '../services/auth-service.ts';
 import { AppError } from '../errors.ts';
 
 export const SESSION_COOKIE = 'vo_session';
+export const CSRF_COOKIE = 'vo_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Resolves the caller from the session cookie or a Bearer token; never rejects by itself. */
+const cookieOf = (req: Request, name: string): string | undefined =>
+  (req.cookies as Record<string, string> | undefined)?.[name];
+const bearerOf = (req: Request): string | undefined => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a), y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Resolves the caller from a Bearer token or the session cookie. A write made
+ * with the cookie must carry the session's CSRF token in X-CSRF-Token; Bearer
+ * requests cannot be forged by another site, so they need none.
+ */
 export function authenticate(auth: AuthService): RequestHandler {
   return async (req, res, next) => {
     const now = new Date();
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const bearer = bearerOf(req);
+    const cookie = cookieOf(req, SESSION_COOKIE);
     let principal: Principal | null = null;
-    if (bearer) principal = (await auth.principalFromToken(bearer, now)) ?? (await auth.principalFromSession(bearer, now));
-    else if (cookie) principal = await auth.principalFromSession(cookie, now);
+    if (bearer) {
+      principal = (await auth.principalFromToken(bearer, now)) ?? (await auth.principalFromSession(bearer, now));
+    } else if (cookie) {
+      principal = await auth.principalFromSession(cookie, now);
+      if (principal && !SAFE_METHODS.has(req.method)) {
+        const sent = req.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !sameSecret(sent, csrfTokenFor(cookie))) {
+          throw new AppError('forbidden', 'Missing or invalid X-CSRF-Token header');
+        }
+      }
+    }
     res.locals.principal = principal ?? undefined;
     next();
   };
@@ -29,6 +55,4 @@ export function requireUser(res: Response): Extract<Principal, { kind: 'user' }>
   return p;
 }
 
-export const sessionTokenOf = (req: Request): string | undefined =>
-  (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ??
-  /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+export const sessionTokenOf = (req: Request): string | undefined => cookieOf(req, SESSION_COOKIE) ?? bearerOf(req);

@@ -15,6 +15,14 @@ export type Principal =
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
+/**
+ * The CSRF token of a session, derived from it rather than stored: another
+ * site can neither read the session cookie nor compute this, so echoing it in
+ * a header proves the request comes from our own page.
+ */
+export const csrfTokenFor = (sessionToken: string): string =>
+  createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
+
 export function authService(deps: {
   users: UserRepository;
   sessions: SessionRepository;
@@ -30,7 +38,7 @@ export function authService(deps: {
       const expiresAt = new Date(now.getTime() + deps.sessionTtlMs);
       await deps.sessions.create({ userId: user.id, tokenHash: sha256(token), expiresAt, ...meta });
       await deps.users.touchLogin(user.id, now);
-      return { token, expiresAt, userId: user.id };
+      return { token, csrfToken: csrfTokenFor(token), expiresAt, userId: user.id };
     },
 
     async logout(token: string, now: Date): Promise<void> {

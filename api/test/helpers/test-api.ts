@@ -32,27 +32,43 @@ export interface JsonResponse<T = unknown> {
   headers: Headers;
 }
 
-/** A tiny HTTP client that keeps the session cookie like a browser. */
-export function client(baseUrl: string) {
-  let cookie: string | undefined;
+/**
+ * A tiny HTTP client that behaves like the dashboard in a browser: it keeps
+ * cookies and echoes the CSRF cookie in X-CSRF-Token on writes (unless told
+ * not to, to test the refusal).
+ */
+export function client(baseUrl: string, opts: { csrf?: boolean; bearer?: string } = {}) {
+  const jar = new Map<string, string>();
   const c = {
+    jar,
     async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+      const csrf = jar.get('vo_csrf');
       const res = await fetch(baseUrl + path, {
         method,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(cookie ? { cookie } : {}),
+          ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+          ...(csrf && opts.csrf !== false && method !== 'GET' ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
+          ...(opts.bearer ? { authorization: `Bearer ${opts.bearer}` } : {}),
           ...headers,
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
-      const setCookie = res.headers.get('set-cookie');
-      if (setCookie) cookie = setCookie.split(';')[0];
+      for (const sc of res.headers.getSetCookie()) {
+        const [pair = ''] = sc.split(';');
+        const eq = pair.indexOf('=');
+        const [k, v] = [pair.slice(0, eq), pair.slice(eq + 1)];
+        if (v === '' || /expires=Thu, 01 Jan 1970/i.test(sc)) jar.delete(k);
+        else jar.set(k, v);
+      }
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
     },
     get: <T = unknown>(path: string) => c.request<T>('GET', path),
     post: <T = unknown>(path: string, body?: unknown) => c.request<T>('POST', path, body),
+    put: <T = unknown>(path: string, body?: unknown) => c.request<T>('PUT', path, body),
+    patch: <T = unknown>(path: string, body?: unknown) => c.request<T>('PATCH', path, body),
+    del: <T = unknown>(path: string) => c.request<T>('DELETE', path),
   };
   return c;
 }

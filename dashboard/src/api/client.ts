@@ -34,13 +34,26 @@ function fieldsOf(details: unknown): FieldError[] {
   );
 }
 
+/** The session's CSRF token, set by the API at login in a script-readable cookie. */
+function csrfToken(): string | undefined {
+  const m = /(?:^|;\s*)vo_csrf=([^;]*)/.exec(document.cookie);
+  return m?.[1] ? decodeURIComponent(m[1]) : undefined;
+}
+
 async function request<T>(path: string, schema: z.ZodType<T> | null, init: RequestInit = {}): Promise<T> {
   let res: Response;
+  const write = (init.method ?? 'GET') !== 'GET';
+  const csrf = write ? csrfToken() : undefined;
   try {
     res = await fetch(path, {
       ...init,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
+        ...init.headers,
+      },
     });
   } catch {
     throw new ApiError(0, 'network', 'Network error');

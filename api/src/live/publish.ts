@@ -1,0 +1,25 @@
+// Live events for the dashboard. An event is a LiveEvent row written in the
+// same transaction as the change it reports, plus a NOTIFY that PostgreSQL
+// delivers only on commit: a rolled-back change never shows up live, and a
+// committed one is never lost (a reconnecting browser replays from its
+// Last-Event-ID out of the table).
+import type { Prisma } from '../generated/prisma/client.ts';
+
+export const LIVE_CHANNEL = 'vo_live';
+
+export type LiveEventType =
+  | 'order.created' | 'order.updated' | 'order.status_changed'
+  | 'reservation.created' | 'reservation.updated' | 'reservation.status_changed'
+  | 'call.started' | 'call.updated' | 'call.turn' | 'call.tool' | 'call.ended'
+  | 'faq.created' | 'faq.updated'
+  | 'message.created' | 'message.updated'
+  | 'sync.updated';
+
+/** Any Prisma client or transaction client. */
+export type Tx = Prisma.TransactionClient;
+
+export async function publishLiveEvent(tx: Tx, restaurantId: string, type: LiveEventType, payload: Prisma.InputJsonValue): Promise<bigint> {
+  const row = await tx.liveEvent.create({ data: { restaurantId, type, payload }, select: { id: true } });
+  await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${restaurantId}:${row.id.toString()}`})`;
+  return row.id;
+}
