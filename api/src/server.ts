@@ -15,6 +15,7 @@ import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { createApp } from './http/app.ts';
 import { connectRedis } from './redis.ts';
+import { createLiveHub, type LiveHub } from './live/hub.ts';
 import type { Redis } from 'ioredis';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,7 @@ export interface ApiHandle {
   secretBox: SecretBox;
   log: Logger;
   redis: Redis | undefined;
+  live: LiveHub;
   seeded: { created: boolean; restaurantId: string } | null;
   close(): Promise<void>;
 }
@@ -52,8 +54,10 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
 
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+    const live = createLiveHub(db, log);
+    await live.start();
     const app = createApp({
-      db, redis, log, version: VERSION, sessionTtlMs: config.sessionTtlMs,
+      db, redis, log, secretBox, live, config, version: VERSION, sessionTtlMs: config.sessionTtlMs,
       cookieSecure: config.cookieSecure, dashboardDist: config.dashboardDist,
     });
     const server: Server = await new Promise((resolve, reject) => {
@@ -64,7 +68,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     const url = config.publicUrl ?? `http://${shownHost}:${port}`;
     let closing: Promise<void> | undefined;
     return {
-      url, db, redis, secretBox, log, seeded,
+      url, db, redis, live, secretBox, log, seeded,
       close() {
         closing ??= (async () => {
           const done = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -72,6 +76,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
           const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await done;
           clearTimeout(timer);
+          await live.stop();
           if (redis) await redis.quit().catch(() => redis.disconnect());
           await db.close();
         })();

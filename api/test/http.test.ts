@@ -2,7 +2,9 @@ import t from 'tap';
 import { startTestApi, client } from './helpers/test-api.ts';
 import { DEMO_OWNER, DEMO_SLUG } from '../src/seed/demo-seed.ts';
 import { ErrorBody, HealthResponse, MeResponse, RestaurantOverview, RestaurantPublic } from '../src/contract/index.ts';
-import { createApp } from '../src/http/app.ts';
+import { createApp, type AppDeps } from '../src/http/app.ts';
+import { createSecretBox } from '../src/crypto/secret-box.ts';
+import { createLiveHub } from '../src/live/hub.ts';
 import { createLogger } from '../src/logger.ts';
 import type { Database } from '../src/db/database.ts';
 
@@ -139,7 +141,10 @@ t.test('a 500 never leaks internals', async (t) => {
   } as unknown as Database;
   const logged: string[] = [];
   const log = createLogger('error', { destination: { write: (line: string) => { logged.push(line); } } });
-  const app = createApp({ db: broken, redis: undefined, log, version: 't', sessionTtlMs: 1000, cookieSecure: false, dashboardDist: '/nonexistent' });
+  const app = createApp({
+    db: broken, redis: undefined, log, version: 't', sessionTtlMs: 1000, cookieSecure: false, dashboardDist: '/nonexistent',
+    secretBox: createSecretBox(Buffer.alloc(32)), live: createLiveHub(broken, log), config: {},
+  } as AppDeps);
   const server = app.listen(0, '127.0.0.1');
   t.teardown(() => server.close());
   await new Promise((r) => server.once('listening', r));

@@ -2,9 +2,6 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Redis } from 'ioredis';
-import type { Logger } from '../logger.ts';
-import type { Database } from '../db/database.ts';
 import { userRepository, sessionRepository, apiTokenRepository } from '../repositories/user-repository.ts';
 import { restaurantRepository } from '../repositories/restaurant-repository.ts';
 import { authService } from '../services/auth-service.ts';
@@ -18,11 +15,15 @@ import { restaurantRoutes } from './routes/restaurant-routes.ts';
 import { RouteRegistry } from './route.ts';
 import { buildOpenApi } from './openapi.ts';
 import { loginLimiters } from './rate-limit.ts';
+import type { AppContext } from './context.ts';
+import { catalogRoutes } from './routes/catalog-routes.ts';
+import { operationsRoutes } from './routes/operations-routes.ts';
+import { liveRoutes } from './routes/live-routes.ts';
+import { deliveryRoutes } from './routes/delivery-routes.ts';
+import { commerceRoutes } from './routes/commerce-routes.ts';
+import { agentRoutes } from './routes/agent-routes.ts';
 
-export interface AppDeps {
-  db: Database;
-  redis: Redis | undefined;
-  log: Logger;
+export interface AppDeps extends AppContext {
   version: string;
   sessionTtlMs: number;
   cookieSecure: boolean;
@@ -54,6 +55,9 @@ export function createApp(deps: AppDeps): Express {
   const registry = new RouteRegistry();
   registry.mount(api, authRoutes(auth, { cookieSecure: deps.cookieSecure }));
   registry.mount(api, restaurantRoutes(restaurants));
+  for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, agentRoutes]) {
+    registry.mount(api, routes(deps));
+  }
   const openapi = buildOpenApi(registry, deps.version);
   api.get('/openapi.json', (_req, res) => { res.json(openapi); });
   api.use(notFoundHandler);

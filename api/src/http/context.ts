@@ -1,0 +1,17 @@
+// What every route module receives: the shared infrastructure. Each module
+// builds its own repositories and services from it.
+import type { Redis } from 'ioredis';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { LiveHub } from '../live/hub.ts';
+import type { ApiConfig } from '../config.ts';
+
+export interface AppContext {
+  db: Database;
+  redis: Redis | undefined;
+  log: Logger;
+  secretBox: SecretBox;
+  live: LiveHub;
+  config: Pick<ApiConfig, 'googleMapsApiKey' | 'googleMapsBaseUrl' | 'openaiApiKey' | 'controllerUrl'>;
+}
