@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   idempotency_conflict: 409,
   slot_unavailable: 409,
   not_deliverable: 422,
+  order_invalid: 422,
+  reservation_invalid: 422,
   outside_service: 422,
   in_the_past: 422,
   rate_limited: 429,

@@ -4,3 +4,8 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './restaurant.ts';
 export * from './health.ts';
+export * from './commerce.ts';
+export * from './live.ts';
+export * from './operations.ts';
+export * from './delivery.ts';
+export * from './catalog.ts';

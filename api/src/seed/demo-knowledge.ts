@@ -1,19 +1,7 @@
 // What the agent knows beyond the menu (FAQ) and what it passed on to the team
 // (callback messages). Open FAQ entries are questions the agent could not answer.
 import { plusMinutes } from './demo-clock.ts';
-
-/**
- * The FAQ dedup key: lowercase, accents stripped, anything not a letter or digit
- * collapsed to one space. "Où se garer ?" and "ou se garer" are the same question.
- */
-export function normalizeFaqKey(question: string): string {
-  return question
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+import { normalizeQuestion } from '../services/operations/faq-key.ts';
 
 export interface FaqDraft {
   question: string; normalizedKey: string; answer: string | null;
@@ -45,11 +33,11 @@ export function buildDemoFaqs(now: Date): FaqDraft[] {
   const daysAgo = (d: number): Date => plusMinutes(now, -d * 24 * 60);
   return [
     ...ANSWERED.map(([question, answer, timesAsked], i): FaqDraft => ({
-      question, normalizedKey: normalizeFaqKey(question), answer, status: 'answered', source: 'manual', timesAsked,
+      question, normalizedKey: normalizeQuestion(question), answer, status: 'answered', source: 'manual', timesAsked,
       createdAt: daysAgo(90 - i), answeredAt: daysAgo(90 - i), lastAskedAt: daysAgo(1 + i),
     })),
     ...OPEN.map(([question, timesAsked, hoursAgo], i): FaqDraft => ({
-      question, normalizedKey: normalizeFaqKey(question), answer: null, status: 'open', source: 'ai', timesAsked,
+      question, normalizedKey: normalizeQuestion(question), answer: null, status: 'open', source: 'ai', timesAsked,
       createdAt: daysAgo(12 + i * 5), answeredAt: null, lastAskedAt: plusMinutes(now, -hoursAgo * 60),
     })),
   ];

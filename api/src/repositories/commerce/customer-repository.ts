@@ -1,0 +1,35 @@
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export function customerRepository(prisma: Db) {
+  return {
+    findByPhone: (restaurantId: string, phone: string) =>
+      prisma.customer.findUnique({
+        where: { restaurantId_phone: { restaurantId, phone } },
+        include: {
+          addresses: { orderBy: [{ lastUsedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }] },
+          orders: { orderBy: { createdAt: 'desc' }, take: 3, include: { items: { select: { name: true, quantity: true } } } },
+          reservations: { where: { status: { in: ['pending', 'confirmed'] } }, orderBy: { startsAt: 'asc' }, take: 3 },
+        },
+      }),
+
+    /** Creates the customer on first contact, fills in names never given before, never erases. */
+    upsertByPhone: (tx: Db, restaurantId: string, phone: string, data: { firstName?: string | undefined; lastName?: string | undefined; email?: string | undefined }) =>
+      tx.customer.upsert({
+        where: { restaurantId_phone: { restaurantId, phone } },
+        create: { restaurantId, phone, firstName: data.firstName ?? null, lastName: data.lastName ?? null, email: data.email ?? null },
+        update: {
+          ...(data.firstName ? { firstName: data.firstName } : {}),
+          ...(data.lastName ? { lastName: data.lastName } : {}),
+          ...(data.email ? { email: data.email } : {}),
+        },
+      }),
+
+    countOrder: (tx: Db, id: string, totalCents: number, at: Date) =>
+      tx.customer.update({ where: { id }, data: { orderCount: { increment: 1 }, totalSpentCents: { increment: totalCents }, lastOrderAt: at } }),
+
+    countReservation: (tx: Db, id: string) => tx.customer.update({ where: { id }, data: { reservationCount: { increment: 1 } } }),
+  };
+}
+export type CustomerRepository = ReturnType<typeof customerRepository>;
