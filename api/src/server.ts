@@ -54,7 +54,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
 
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-    const live = createLiveHub(db, log);
+    const live = createLiveHub(db, log, { pgUrl: config.database.kind === 'postgres' ? config.database.url : undefined });
     await live.start();
     const app = createApp({
       db, redis, log, secretBox, live, config, version: VERSION, sessionTtlMs: config.sessionTtlMs,
@@ -72,11 +72,12 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
       close() {
         closing ??= (async () => {
           const done = new Promise<void>((resolve) => server.close(() => resolve()));
+          // Live streams never go idle: ending them first lets the server close at once.
+          await live.stop();
           server.closeIdleConnections();
           const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await done;
           clearTimeout(timer);
-          await live.stop();
           if (redis) await redis.quit().catch(() => redis.disconnect());
           await db.close();
         })();

@@ -65,3 +65,4 @@ export const FormulaDto = z.object({
 });
 export type FormulaDto = z.infer<typeof FormulaDto>;
 export const FormulaPage = catalogPage(FormulaDto);
+export type FormulaPage = z.infer<typeof FormulaPage>;

@@ -32,6 +32,7 @@ export const MenuCategoryDto = z.object({
 });
 export type MenuCategoryDto = z.infer<typeof MenuCategoryDto>;
 export const MenuCategoryPage = catalogPage(MenuCategoryDto);
+export type MenuCategoryPage = z.infer<typeof MenuCategoryPage>;
 
 // ── Items ──
 
@@ -77,6 +78,7 @@ export const MenuItemDto = z.object({
 });
 export type MenuItemDto = z.infer<typeof MenuItemDto>;
 export const MenuItemPage = catalogPage(MenuItemDto);
+export type MenuItemPage = z.infer<typeof MenuItemPage>;
 
 // ── Option groups ──
 
@@ -157,3 +159,4 @@ export const OptionGroupDto = z.object({
 });
 export type OptionGroupDto = z.infer<typeof OptionGroupDto>;
 export const OptionGroupPage = catalogPage(OptionGroupDto);
+export type OptionGroupPage = z.infer<typeof OptionGroupPage>;

@@ -70,6 +70,7 @@ export const DiningServiceDto = z.object({
 });
 export type DiningServiceDto = z.infer<typeof DiningServiceDto>;
 export const DiningServicePage = catalogPage(DiningServiceDto);
+export type DiningServicePage = z.infer<typeof DiningServicePage>;
 
 // ── Offers ──
 
@@ -149,6 +150,7 @@ export const OfferDto = z.object({
 });
 export type OfferDto = z.infer<typeof OfferDto>;
 export const OfferPage = catalogPage(OfferDto);
+export type OfferPage = z.infer<typeof OfferPage>;
 
 // ── Rooms and tables ──
 
@@ -186,6 +188,7 @@ export const DiningTableDto = z.object({
 });
 export type DiningTableDto = z.infer<typeof DiningTableDto>;
 export const DiningTablePage = catalogPage(DiningTableDto);
+export type DiningTablePage = z.infer<typeof DiningTablePage>;
 
 export const DiningRoomDto = z.object({
   id: Id, restaurantId: Id, name: z.string(), sortOrder: z.number().int(), active: z.boolean(),
@@ -193,3 +196,4 @@ export const DiningRoomDto = z.object({
 });
 export type DiningRoomDto = z.infer<typeof DiningRoomDto>;
 export const DiningRoomPage = catalogPage(DiningRoomDto);
+export type DiningRoomPage = z.infer<typeof DiningRoomPage>;

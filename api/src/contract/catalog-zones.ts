@@ -65,6 +65,7 @@ export const DeliveryZoneDto = z.object({
 });
 export type DeliveryZoneDto = z.infer<typeof DeliveryZoneDto>;
 export const DeliveryZonePage = catalogPage(DeliveryZoneDto);
+export type DeliveryZonePage = z.infer<typeof DeliveryZonePage>;
 
 // ── Weekly opening hours ──
 
@@ -138,3 +139,4 @@ export const ClosureDto = z.object({
 });
 export type ClosureDto = z.infer<typeof ClosureDto>;
 export const ClosurePage = catalogPage(ClosureDto);
+export type ClosurePage = z.infer<typeof ClosurePage>;

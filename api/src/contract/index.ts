@@ -9,3 +9,4 @@ export * from './live.ts';
 export * from './operations.ts';
 export * from './delivery.ts';
 export * from './catalog.ts';
+export * from './agent.ts';

@@ -18,7 +18,13 @@ export type LiveEventType =
 /** Any Prisma client or transaction client. */
 export type Tx = Prisma.TransactionClient;
 
+/**
+ * Call it last in the transaction: it takes a per-restaurant lock until commit
+ * so that one restaurant's events commit in id order, and a reader that has
+ * seen id N can never later miss an N-1 committed after it.
+ */
 export async function publishLiveEvent(tx: Tx, restaurantId: string, type: LiveEventType, payload: Prisma.InputJsonValue): Promise<bigint> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${LIVE_CHANNEL}:${restaurantId}`}))`;
   const row = await tx.liveEvent.create({ data: { restaurantId, type, payload }, select: { id: true } });
   await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${restaurantId}:${row.id.toString()}`})`;
   return row.id;

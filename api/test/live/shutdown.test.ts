@@ -3,6 +3,8 @@ import { startTestApi, client } from '../helpers/test-api.ts';
 import { DEMO_OWNER } from '../../src/seed/demo-seed.ts';
 import { openSse } from './sse-client.ts';
 
+// server.ts must stop the hub (which ends SSE streams) before awaiting
+// server.close(): until then close() waits out the 5 s grace period.
 t.test('the API shuts down promptly while a dashboard is connected', async (t) => {
   const api = await startTestApi(t);
   const c = client(api.url);

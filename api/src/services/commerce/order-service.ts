@@ -143,6 +143,7 @@ export function orderService(prisma: PrismaClient, delivery: DeliveryChecker) {
         if (isUniqueViolation(e)) {
           const winner = await orders.findByIdempotencyKey(req.idempotencyKey);
           if (winner) return replay(winner, restaurantId);
+          if (origin.callId) throw new AppError('conflict', 'Une commande est déjà enregistrée pour cet appel.');
         }
         throw e;
       }

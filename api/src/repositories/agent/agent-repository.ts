@@ -1,0 +1,66 @@
+// Everything the phone agent reads and writes about a call.
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+
+export const knowledgeInclude = {
+  openingHours: { orderBy: [{ weekday: 'asc' }, { opensAt: 'asc' }] },
+  closures: true,
+  menuCategories: {
+    where: { active: true }, orderBy: { sortOrder: 'asc' },
+    include: {
+      items: {
+        where: { archived: false }, orderBy: { sortOrder: 'asc' },
+        include: { optionGroups: { orderBy: { sortOrder: 'asc' }, select: { groupId: true } } },
+      },
+    },
+  },
+  optionGroups: { orderBy: { sortOrder: 'asc' }, include: { options: { orderBy: { sortOrder: 'asc' } } } },
+  formulas: {
+    where: { available: true }, orderBy: { sortOrder: 'asc' },
+    include: { steps: { orderBy: { sortOrder: 'asc' }, include: { choices: true } } },
+  },
+  diningServices: { where: { active: true }, orderBy: { sortOrder: 'asc' } },
+  offers: { where: { active: true } },
+  deliveryZones: { where: { active: true }, orderBy: { priority: 'asc' } },
+  faqs: { where: { status: 'answered' }, orderBy: { timesAsked: 'desc' }, take: 40 },
+} as const satisfies Prisma.RestaurantInclude;
+
+export type RestaurantKnowledge = Prisma.RestaurantGetPayload<{ include: typeof knowledgeInclude }>;
+
+export function agentRepository(prisma: PrismaClient) {
+  return {
+    lineByDid: (did: string) => prisma.phoneLine.findUnique({ where: { did }, select: { id: true, restaurantId: true, enabled: true, codec: true } }),
+    knowledge: (restaurantId: string) => prisma.restaurant.findUnique({ where: { id: restaurantId }, include: knowledgeInclude }),
+    updatedMarker: async (restaurantId: string) => {
+      // The newest change among what the instructions are built from: a cheap way to know a cached prompt is stale.
+      const rows = await prisma.$queryRaw<Array<{ t: Date | null }>>`
+        SELECT GREATEST(
+          (SELECT max("updatedAt") FROM "Restaurant" WHERE id = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "MenuItem" WHERE "restaurantId" = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "MenuCategory" WHERE "restaurantId" = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "OptionGroup" WHERE "restaurantId" = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "Formula" WHERE "restaurantId" = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "DiningService" WHERE "restaurantId" = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "Offer" WHERE "restaurantId" = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "DeliveryZone" WHERE "restaurantId" = ${restaurantId}),
+          (SELECT max("updatedAt") FROM "Faq" WHERE "restaurantId" = ${restaurantId})
+        ) AS t`;
+      return rows[0]?.t?.getTime() ?? 0;
+    },
+
+    createCall: (data: Prisma.CallUncheckedCreateInput) => prisma.call.create({ data }),
+    findCall: (callId: string) => prisma.call.findUnique({ where: { id: callId } }),
+
+    /** Claims a tool call id; false when it was already claimed (a retry). */
+    async claimTool(callId: string, toolCallId: string, name: string, args: Prisma.InputJsonValue): Promise<boolean> {
+      const r = await prisma.toolInvocation.createMany({ data: [{ callId, toolCallId, name, arguments: args }], skipDuplicates: true });
+      return r.count === 1;
+    },
+    findTool: (callId: string, toolCallId: string) => prisma.toolInvocation.findUnique({ where: { callId_toolCallId: { callId, toolCallId } } }),
+    completeTool: (callId: string, toolCallId: string, data: { result: Prisma.InputJsonValue; ok: boolean; latencyMs: number }) =>
+      prisma.toolInvocation.update({ where: { callId_toolCallId: { callId, toolCallId } }, data }),
+    /** A failed attempt is released so the retry with the same id runs again. */
+    releaseTool: (callId: string, toolCallId: string) =>
+      prisma.toolInvocation.deleteMany({ where: { callId, toolCallId, result: { equals: Prisma.DbNull } } }),
+  };
+}
+export type AgentRepository = ReturnType<typeof agentRepository>;

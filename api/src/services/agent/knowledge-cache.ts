@@ -1,0 +1,57 @@
+// Per-restaurant prompt material, built once and reused: the instructions'
+// stable prefix, the menu codes and the tool schemas. Rebuilding costs a
+// dozen queries and ~1 ms of string work, and a restaurant rarely changes its
+// menu mid-service, so a short TTL bounds staleness without any invalidation.
+import { AppError } from '../../errors.ts';
+import type { AgentRepository, RestaurantKnowledge } from '../../repositories/agent/agent-repository.ts';
+import { codeBook, type CodeBook } from './codes.ts';
+import { restaurantPrefix } from './instructions.ts';
+import { toolDefinitions, toolSchemas, type ToolSchemas } from './tools.ts';
+import { toLocal } from '../../domain/calendar.ts';
+
+/** A menu or FAQ change reaches new calls within this delay. */
+export const KNOWLEDGE_TTL_MS = 5_000;
+
+export interface Knowledge {
+  restaurant: RestaurantKnowledge;
+  codes: CodeBook;
+  prefix: string;
+  schemas: ToolSchemas;
+  definitions: ReturnType<typeof toolDefinitions>;
+  builtAt: number;
+  localDate: string;
+}
+
+export function knowledgeCache(repo: AgentRepository) {
+  const cache = new Map<string, Promise<Knowledge>>();
+
+  async function build(restaurantId: string, now: Date): Promise<Knowledge> {
+    const r = await repo.knowledge(restaurantId);
+    if (!r) throw new AppError('not_found', 'Restaurant introuvable');
+    const codes = codeBook([
+      ['i', r.menuCategories.flatMap((c) => c.items.map((i) => i.id))],
+      ['o', r.optionGroups.flatMap((g) => [g.id, ...g.options.map((o) => o.id)])],
+      ['f', r.formulas.map((f) => f.id)],
+      ['s', r.formulas.flatMap((f) => f.steps.map((s) => s.id))],
+    ]);
+    const localDate = toLocal(now, r.timeZone).date;
+    const schemas = toolSchemas(codes);
+    return { restaurant: r, codes, prefix: restaurantPrefix(r, codes, localDate), schemas, definitions: toolDefinitions(schemas), builtAt: now.getTime(), localDate };
+  }
+
+  return {
+    async get(restaurantId: string, now: Date): Promise<Knowledge> {
+      const hit = cache.get(restaurantId);
+      if (hit) {
+        const k = await hit.catch(() => undefined);
+        // The date matters too: "fermé demain" must not survive midnight.
+        if (k && now.getTime() - k.builtAt < KNOWLEDGE_TTL_MS && toLocal(now, k.restaurant.timeZone).date === k.localDate) return k;
+      }
+      const fresh = build(restaurantId, now);
+      cache.set(restaurantId, fresh);
+      fresh.catch(() => cache.delete(restaurantId));
+      return fresh;
+    },
+  };
+}
+export type KnowledgeCache = ReturnType<typeof knowledgeCache>;

@@ -1,0 +1,105 @@
+// Runs one tool call, once per (call, tool-call id): a retry after a timeout
+// or an API restart gets the first answer back instead of a second order.
+import { AppError } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { assertRestaurantAccess, type Principal } from '../auth-service.ts';
+import type { AgentRepository } from '../../repositories/agent/agent-repository.ts';
+import { publishLiveEvent } from '../../live/publish.ts';
+import type { Logger } from '../../logger.ts';
+import type { KnowledgeCache } from './knowledge-cache.ts';
+import { handlers, refusal, type ToolDeps, type ToolOutcome } from './tool-handlers.ts';
+import { TOOL_NAMES, type ToolName } from './tools.ts';
+import type { ToolCallRequest, ToolCallResponse } from '../../contract/agent.ts';
+
+// A second request for a tool call still running waits this long for its answer.
+export const TOOL_WAIT_MS = 8_000;
+// A claimed tool call with no answer after this long was abandoned (the API
+// restarted mid-call): the retry takes it over. Longer than any tool runs.
+export const TOOL_STALE_MS = 15_000;
+const TOOL_POLL_MS = 50;
+// These may safely run twice with the same ids: their writes are keyed by the tool-call id.
+const SAFE_TO_REPEAT = new Set<ToolName>(['check_availability', 'check_delivery_address', 'quote_order', 'confirm_order', 'confirm_reservation', 'transfer_to_human', 'end_call']);
+
+const isTool = (n: string): n is ToolName => (TOOL_NAMES as string[]).includes(n);
+
+export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: KnowledgeCache; log: Logger }) {
+  function respond(toolCallId: string, outcome: ToolOutcome, replayed: boolean, transfer: ToolCallResponse['transfer']): ToolCallResponse {
+    const output = JSON.stringify({ ok: outcome.ok, ...(outcome.message ? { message: outcome.message } : {}), ...(outcome.data === undefined ? {} : { data: outcome.data }) });
+    return {
+      toolCallId, ok: outcome.ok, output, replayed,
+      ...(outcome.action ? { action: outcome.action } : {}),
+      ...(outcome.action === 'transfer' ? { transfer } : {}),
+    };
+  }
+
+  async function waitForResult(callId: string, toolCallId: string) {
+    const deadline = Date.now() + TOOL_WAIT_MS;
+    for (;;) {
+      const row = await deps.repo.findTool(callId, toolCallId);
+      if (!row || row.result !== null) return row;
+      if (Date.now() - row.createdAt.getTime() > TOOL_STALE_MS) return null;
+      if (Date.now() > deadline) throw new AppError('service_unavailable', 'This tool call is still running; retry with the same toolCallId');
+      await new Promise((r) => setTimeout(r, TOOL_POLL_MS));
+    }
+  }
+
+  return {
+    async run(callId: string, name: string, req: ToolCallRequest, principal: Principal | undefined, now: Date): Promise<ToolCallResponse> {
+      const call = await deps.repo.findCall(callId);
+      if (!call) throw new AppError('not_found', 'Unknown call');
+      assertRestaurantAccess(principal, call.restaurantId);
+      if (!isTool(name)) throw new AppError('not_found', `Unknown tool ${name}`);
+      const k = await deps.knowledge.get(call.restaurantId, now);
+      const r = k.restaurant;
+      const transfer = r.transferTargetKind && r.transferTarget ? { kind: r.transferTargetKind, target: r.transferTarget, timeoutMs: r.transferTimeoutMs } : null;
+
+      let rawArgs: unknown = req.arguments;
+      if (typeof rawArgs === 'string') {
+        try { rawArgs = rawArgs.trim() ? JSON.parse(rawArgs) : {}; } catch { rawArgs = undefined; }
+      }
+      const claimed = await deps.repo.claimTool(callId, req.toolCallId, name, (rawArgs ?? {}) as Prisma.InputJsonValue);
+      if (!claimed) {
+        const row = SAFE_TO_REPEAT.has(name) ? await deps.repo.findTool(callId, req.toolCallId) : await waitForResult(callId, req.toolCallId);
+        if (row && row.result !== null) return respond(req.toolCallId, row.result as unknown as ToolOutcome, true, transfer);
+      }
+      if (call.endedAt) {
+        return finish(callId, req.toolCallId, name, { ok: false, message: 'Appel terminé.' }, now, false, transfer);
+      }
+
+      const parsed = rawArgs === undefined ? null : k.schemas[name].safeParse(rawArgs);
+      let outcome: ToolOutcome;
+      if (!parsed?.success) {
+        const issues = parsed ? parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'} : ${i.message}`).join(' ; ') : 'JSON invalide';
+        outcome = { ok: false, message: `Arguments invalides (${issues}). Corrige et rappelle l'outil.` };
+      } else {
+        try {
+          // Each handler's argument type matches its schema; TypeScript cannot see the pairing through the name.
+          const handler = handlers[name] as (a: unknown, ctx: Parameters<(typeof handlers)['end_call']>[1]) => Promise<ToolOutcome>;
+          outcome = await handler(parsed.data, { call, k, toolCallId: req.toolCallId, now, deps });
+        } catch (e) {
+          const refused = refusal(e);
+          if (!refused) {
+            // Ours, not the caller's: release the claim so the controller's retry runs it again.
+            await deps.repo.releaseTool(callId, req.toolCallId);
+            deps.log.error({ err: e, callId, tool: name }, 'tool failed');
+            throw e;
+          }
+          outcome = refused;
+        }
+      }
+      return finish(callId, req.toolCallId, name, outcome, now, !claimed, transfer);
+    },
+  };
+
+  async function finish(callId: string, toolCallId: string, name: string, outcome: ToolOutcome, now: Date, replayed: boolean, transfer: ToolCallResponse['transfer']) {
+    const latencyMs = Date.now() - now.getTime();
+    const result = JSON.parse(JSON.stringify(outcome)) as Prisma.InputJsonValue;
+    await deps.prisma.$transaction(async (tx) => {
+      await tx.toolInvocation.update({ where: { callId_toolCallId: { callId, toolCallId } }, data: { result, ok: outcome.ok, latencyMs } });
+      const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { restaurantId: true } });
+      await publishLiveEvent(tx, call.restaurantId, 'call.tool', { callId, tool: name, ok: outcome.ok, latencyMs });
+    });
+    return respond(toolCallId, outcome, replayed, transfer);
+  }
+}
+export type ToolRunner = ReturnType<typeof toolRunner>;
