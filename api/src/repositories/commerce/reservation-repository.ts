@@ -23,7 +23,7 @@ export function reservationRepository(prisma: Db) {
      * two callers can never both get the last table.
      */
     lockRestaurant: (tx: Prisma.TransactionClient, restaurantId: string) =>
-      tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${restaurantId})::bigint)`,
+      tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${restaurantId})::bigint)`,
 
     create: (tx: Prisma.TransactionClient, data: Prisma.ReservationUncheckedCreateInput, tableIds: string[]) =>
       tx.reservation.create({
