@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startProduct } from './lib/start-product.ts';
+import { benchAgentApi } from './lib/bench-api.ts';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -45,3 +46,10 @@ console.log(`npm start, embedded PGlite, fresh .data (target < 10 s): ${fmt(s.co
 console.log(`npm start, embedded PGlite, existing .data (target < 3 s): ${fmt(s.warm, 'ms')}`);
 console.log(`GET /api/public/restaurants/:slug on PGlite, p50 of 200: ${fmt(s.requestP50, 'ms', 2)}`);
 console.log(`API process RSS after start (PGlite): ${fmt(s.rssMb, 'MB')}`);
+
+const load = await benchAgentApi({ seconds: 10, connections: 100 });
+const line = (label: string, f: { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }) =>
+  console.log(`${label}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms (${f.requests} requests, ${f.non2xx} non-2xx, ${f.errors} errors)`);
+line('POST /api/agent/sessions, 100 connections, PostgreSQL (target >= 2000 req/s, p99 <= 10 ms)', load.sessions);
+line('POST /api/agent/calls/:id/tools/confirm_order, 100 concurrent callers (target p99 <= 20 ms)', load.tools);
+console.log(`orders created by confirm_order during the run: ${load.ordersCreated}`);

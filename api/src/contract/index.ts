@@ -10,3 +10,4 @@ export * from './operations.ts';
 export * from './delivery.ts';
 export * from './catalog.ts';
 export * from './agent.ts';
+export * from './provisioning.ts';

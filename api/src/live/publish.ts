@@ -21,11 +21,19 @@ export type Tx = Prisma.TransactionClient;
 /**
  * Call it last in the transaction: it takes a per-restaurant lock until commit
  * so that one restaurant's events commit in id order, and a reader that has
- * seen id N can never later miss an N-1 committed after it.
+ * seen id N can never later miss an N-1 committed after it. Lock, insert and
+ * notify go in one statement: the lock is held for one round trip plus the commit.
  */
 export async function publishLiveEvent(tx: Tx, restaurantId: string, type: LiveEventType, payload: Prisma.InputJsonValue): Promise<bigint> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${LIVE_CHANNEL}:${restaurantId}`}))`;
-  const row = await tx.liveEvent.create({ data: { restaurantId, type, payload }, select: { id: true } });
-  await tx.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${restaurantId}:${row.id.toString()}`})`;
-  return row.id;
+  const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
+    WITH locked AS (SELECT pg_advisory_xact_lock(hashtext(${`${LIVE_CHANNEL}:${restaurantId}`}))),
+    inserted AS (
+      INSERT INTO "LiveEvent" ("restaurantId", type, payload)
+      SELECT ${restaurantId}, ${type}, ${JSON.stringify(payload)}::jsonb FROM locked
+      RETURNING id
+    )
+    SELECT i.id FROM inserted i CROSS JOIN LATERAL (SELECT pg_notify(${LIVE_CHANNEL}, ${restaurantId} || ':' || i.id::text)) AS n`;
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error('live event insert returned no id');
+  return id;
 }

@@ -23,12 +23,20 @@ export const newSecret = (): string => randomBytes(32).toString('base64url');
 export const csrfTokenFor = (sessionToken: string): string =>
   createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
 
+// A controller calls the API several times per second per call: its token is
+// looked up once, then trusted from memory this long (a revoked token stops
+// working within this delay), and its lastUsedAt is written at most this often.
+export const TOKEN_CACHE_TTL_MS = 30_000;
+export const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
 export function authService(deps: {
   users: UserRepository;
   sessions: SessionRepository;
   tokens: ApiTokenRepository;
   sessionTtlMs: number;
 }) {
+  const tokenCache = new Map<string, { principal: Principal | null; until: number }>();
+  const touchedAt = new Map<string, number>();
   return {
     async login(email: string, password: string, now: Date, meta: { userAgent?: string | undefined; ip?: string | undefined }) {
       const user = await deps.users.findByEmail(email);
@@ -57,10 +65,18 @@ export function authService(deps: {
     },
 
     async principalFromToken(token: string, now: Date): Promise<Principal | null> {
-      const t = await deps.tokens.findActive(sha256(token), now);
-      if (!t) return null;
-      await deps.tokens.touch(t.id, now);
-      return { kind: 'token', tokenId: t.id, tokenKind: t.kind, restaurantId: t.restaurantId };
+      const hash = sha256(token);
+      const cached = tokenCache.get(hash);
+      if (cached && cached.until > now.getTime()) return cached.principal;
+      const t = await deps.tokens.findActive(hash, now);
+      const principal: Principal | null = t ? { kind: 'token', tokenId: t.id, tokenKind: t.kind, restaurantId: t.restaurantId } : null;
+      // Unknown tokens are not cached: a flood of random tokens must not grow memory.
+      if (t) tokenCache.set(hash, { principal, until: now.getTime() + TOKEN_CACHE_TTL_MS });
+      if (t && now.getTime() - (touchedAt.get(t.id) ?? 0) > TOKEN_TOUCH_INTERVAL_MS) {
+        touchedAt.set(t.id, now.getTime());
+        await deps.tokens.touch(t.id, now);
+      }
+      return principal;
     },
 
     async me(userId: string): Promise<MeResponse> {

@@ -65,11 +65,11 @@ t.test('reservations from the dashboard and by phone', async (t) => {
     const s = (await controller.post<AgentSession>('/api/agent/sessions', { did: '+33491000000', callerNumber: '+33699000111' })).body;
     const tool = async (name: string, id: string, args: unknown) => JSON.parse((await controller.post<ToolCallResponse>(`/api/agent/calls/${s.callId}/tools/${name}`, { toolCallId: id, arguments: args })).body.output) as { ok: boolean; message?: string; data?: Record<string, unknown> };
     const made = await tool('confirm_reservation', 'r1', { date, time: '12:30', party_size: 3, customer_name: 'Karim B.' });
-    t.ok(made.ok, made.message);
+    t.ok(made.ok, made.message ?? '');
     const list = await tool('cancel_or_modify_reservation', 'r2', { action: 'list' });
     t.equal((list.data!.reservations as unknown[]).length, 1);
     const moved = await tool('cancel_or_modify_reservation', 'r3', { action: 'modify', time: '13:00' });
-    t.ok(moved.ok, moved.message);
+    t.ok(moved.ok, moved.message ?? '');
     t.equal(moved.data!.time, '13:00');
     const gone = await tool('cancel_or_modify_reservation', 'r4', { action: 'cancel' });
     t.ok(gone.ok);

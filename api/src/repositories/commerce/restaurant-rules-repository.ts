@@ -115,17 +115,21 @@ export function restaurantRulesRepository(prisma: Db) {
       return rows.map((l) => ({ slotStart: l.slotStart, covers: l.covers, serviceId: l.serviceId }));
     },
 
-    /** Orders per 15-minute kitchen slot (by promised time) that still use the kitchen. */
+    /**
+     * Orders and items per 15-minute kitchen slot (when the food must be ready:
+     * a delivery leaves before it arrives), summed by the database. Every UTC
+     * offset in use is a multiple of 15 minutes, so UTC quarter hours are the
+     * restaurant's local quarter hours.
+     */
     async kitchenLoadBetween(restaurantId: string, from: Date, to: Date) {
-      const rows = await prisma.order.findMany({
-        where: { restaurantId, promisedAt: { gte: from, lt: to }, status: { in: ['pending', 'confirmed', 'preparing'] } },
-        select: { promisedAt: true, type: true, deliveryDurationS: true, items: { select: { quantity: true } } },
-      });
-      return rows.map((o) => ({
-        // The kitchen slot is when the food must be ready: delivery leaves before it arrives.
-        readyAt: new Date(o.promisedAt!.getTime() - (o.type === 'delivery' ? (o.deliveryDurationS ?? 0) * 1000 : 0)),
-        items: o.items.reduce((s, i) => s + i.quantity, 0),
-      }));
+      const rows = await prisma.$queryRaw<Array<{ slot: Date; orders: bigint; items: bigint }>>`
+        SELECT to_timestamp(floor(extract(epoch FROM o."promisedAt" - make_interval(secs => CASE WHEN o.type = 'delivery' THEN coalesce(o."deliveryDurationS", 0) ELSE 0 END)) / 900) * 900) AS slot,
+               count(DISTINCT o.id) AS orders, coalesce(sum(i.quantity), 0) AS items
+        FROM "Order" o LEFT JOIN "OrderItem" i ON i."orderId" = o.id
+        WHERE o."restaurantId" = ${restaurantId} AND o."promisedAt" >= ${from} AND o."promisedAt" < ${to}
+          AND o.status IN ('pending', 'confirmed', 'preparing')
+        GROUP BY 1`;
+      return rows.map((r) => ({ slotStart: r.slot, orders: Number(r.orders), items: Number(r.items) }));
     },
   };
 }

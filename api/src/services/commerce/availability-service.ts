@@ -3,7 +3,7 @@
 // them ("YYYY-MM-DD" + "HH:MM" in the restaurant's zone).
 import { AppError } from '../../errors.ts';
 import { addDays, localDateBounds, minutesOf, toLocal, wallClockToUtc } from '../../domain/calendar.ts';
-import { fulfilmentTimes, kitchenSlotStart, KITCHEN_SLOT_MINUTES, type KitchenLoad } from '../../domain/availability/fulfilment.ts';
+import { fulfilmentTimes, KITCHEN_SLOT_MINUTES, type KitchenLoad } from '../../domain/availability/fulfilment.ts';
 import { checkReservation, reservationSlots } from '../../domain/availability/reservations.ts';
 import type { RestaurantRules, RestaurantRulesRepository } from '../../repositories/commerce/restaurant-rules-repository.ts';
 
@@ -46,20 +46,12 @@ export function availabilityService(repo: RestaurantRulesRepository) {
     async fulfilment(restaurantId: string, q: { type: 'pickup' | 'delivery'; requestedAt?: Date | null; itemsInOrder: number; deliveryDurationMinutes?: number; count?: number }, now: Date) {
       const rules = await rulesOf(restaurantId);
       const horizon = new Date(now.getTime() + FULFILMENT_LOOKAHEAD_DAYS * 86_400_000);
-      const orders = await repo.kitchenLoadBetween(restaurantId, new Date(now.getTime() - 3600_000), horizon);
-      const bySlot = new Map<number, KitchenLoad>();
-      for (const o of orders) {
-        const slotStart = kitchenSlotStart(o.readyAt, rules.timeZone);
-        const load = bySlot.get(slotStart.getTime()) ?? { slotStart, orders: 0, items: 0 };
-        load.orders += 1;
-        load.items += o.items;
-        bySlot.set(slotStart.getTime(), load);
-      }
+      const existingLoad: KitchenLoad[] = await repo.kitchenLoadBetween(restaurantId, new Date(now.getTime() - 3600_000), horizon);
       const result = fulfilmentTimes({
         now, type: q.type, requestedAt: q.requestedAt ?? null, prepLeadMinutes: rules.prepLeadMinutes,
         ...(q.deliveryDurationMinutes === undefined ? {} : { deliveryDurationMinutes: q.deliveryDurationMinutes }),
         openingHours: rules.openingHours, closures: rules.closures, timeZone: rules.timeZone,
-        kitchen: rules.kitchen, existingLoad: [...bySlot.values()], itemsInOrder: q.itemsInOrder, count: q.count ?? 3,
+        kitchen: rules.kitchen, existingLoad, itemsInOrder: q.itemsInOrder, count: q.count ?? 3,
       });
       return { ...result, timeZone: rules.timeZone, slotMinutes: KITCHEN_SLOT_MINUTES };
     },

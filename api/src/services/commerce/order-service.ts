@@ -13,6 +13,7 @@ import { orderRepository, type OrderRow } from '../../repositories/commerce/orde
 import { customerRepository } from '../../repositories/commerce/customer-repository.ts';
 import { toE164 } from '../../util/phone.ts';
 import { availabilityService, resolveLocal } from './availability-service.ts';
+import { cachedRules } from './cached-rules.ts';
 import type { CreateOrderRequest, OrderDetail, OrderQuote, QuoteOrderRequest } from '../../contract/commerce.ts';
 import type { DeliveryService, DeliveryCheckResult as DeliveryCheck } from '../../delivery/index.ts';
 
@@ -50,7 +51,7 @@ export function toOrderDetail(o: OrderRow): OrderDetail {
 }
 
 export function orderService(prisma: PrismaClient, delivery: DeliveryChecker) {
-  const rulesRepo = restaurantRulesRepository(prisma);
+  const rulesRepo = cachedRules(restaurantRulesRepository(prisma));
   const availability = availabilityService(rulesRepo);
   const orders = orderRepository(prisma);
 

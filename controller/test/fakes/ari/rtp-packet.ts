@@ -1,0 +1,136 @@
+// RTP (RFC 3550) and G.711 as the fake needs them, kept independent of the
+// production media code so that each checks the other.
+
+export const RTP_HEADER_BYTES = 12;
+export const SAMPLES_PER_FRAME = 160; // 20 ms at 8 kHz
+export const FRAME_MS = 20;
+
+export type G711Format = 'ulaw' | 'alaw';
+export const PAYLOAD_TYPE: Record<G711Format, number> = { ulaw: 0, alaw: 8 };
+
+export interface RtpPacket {
+  version: number;
+  marker: boolean;
+  payloadType: number;
+  sequence: number;
+  timestamp: number;
+  ssrc: number;
+  payload: Buffer;
+}
+
+export function packRtp(p: Omit<RtpPacket, 'version'>): Buffer {
+  const header = Buffer.alloc(RTP_HEADER_BYTES);
+  header[0] = 0x80; // version 2, no padding, no extension, no CSRC
+  header[1] = (p.marker ? 0x80 : 0) | (p.payloadType & 0x7f);
+  header.writeUInt16BE(p.sequence & 0xffff, 2);
+  header.writeUInt32BE(p.timestamp >>> 0, 4);
+  header.writeUInt32BE(p.ssrc >>> 0, 8);
+  return Buffer.concat([header, p.payload]);
+}
+
+export function parseRtp(datagram: Buffer): RtpPacket | undefined {
+  if (datagram.length < RTP_HEADER_BYTES) return undefined;
+  const b0 = datagram[0] ?? 0;
+  const b1 = datagram[1] ?? 0;
+  const version = b0 >> 6;
+  if (version !== 2) return undefined;
+  const csrcCount = b0 & 0x0f;
+  let offset = RTP_HEADER_BYTES + 4 * csrcCount;
+  if (b0 & 0x10) {
+    if (datagram.length < offset + 4) return undefined;
+    offset += 4 + 4 * datagram.readUInt16BE(offset + 2);
+  }
+  let end = datagram.length;
+  if (b0 & 0x20) end -= datagram[datagram.length - 1] ?? 0;
+  if (end < offset) return undefined;
+  return {
+    version,
+    marker: (b1 & 0x80) !== 0,
+    payloadType: b1 & 0x7f,
+    sequence: datagram.readUInt16BE(2),
+    timestamp: datagram.readUInt32BE(4),
+    ssrc: datagram.readUInt32BE(8),
+    payload: Buffer.from(datagram.subarray(offset, end)),
+  };
+}
+
+const ULAW_BIAS = 0x84;
+const ULAW_CLIP = 32635;
+
+export function linearToUlaw(sample: number): number {
+  let s = Math.max(-32768, Math.min(32767, Math.round(sample)));
+  const sign = s < 0 ? 0x80 : 0;
+  if (sign) s = -s;
+  s = Math.min(s, ULAW_CLIP) + ULAW_BIAS;
+  let exponent = 7;
+  for (let mask = 0x4000; (s & mask) === 0 && exponent > 0; exponent--, mask >>= 1);
+  const mantissa = (s >> (exponent + 3)) & 0x0f;
+  return ~(sign | (exponent << 4) | mantissa) & 0xff;
+}
+
+export function ulawToLinear(byte: number): number {
+  const u = ~byte & 0xff;
+  const magnitude = ((((u & 0x0f) << 3) + ULAW_BIAS) << ((u >> 4) & 0x07)) - ULAW_BIAS;
+  return u & 0x80 ? -magnitude : magnitude;
+}
+
+const ALAW_SEGMENT_ENDS = [0x1f, 0x3f, 0x7f, 0xff, 0x1ff, 0x3ff, 0x7ff, 0xfff];
+
+export function linearToAlaw(sample: number): number {
+  let v = Math.max(-32768, Math.min(32767, Math.round(sample))) >> 3;
+  let mask = 0xd5;
+  if (v < 0) {
+    mask = 0x55;
+    v = -v - 1;
+  }
+  const segment = ALAW_SEGMENT_ENDS.findIndex((end) => v <= end);
+  if (segment < 0) return 0x7f ^ mask;
+  const mantissa = segment < 2 ? (v >> 1) & 0x0f : (v >> segment) & 0x0f;
+  return ((segment << 4) | mantissa) ^ mask;
+}
+
+export function alawToLinear(byte: number): number {
+  const a = byte ^ 0x55;
+  let t = (a & 0x0f) << 4;
+  const segment = (a & 0x70) >> 4;
+  if (segment === 0) t += 8;
+  else t = (t + 0x108) << (segment - 1);
+  return a & 0x80 ? t : -t;
+}
+
+export function encodeG711(samples: Int16Array, format: G711Format): Buffer {
+  const encode = format === 'ulaw' ? linearToUlaw : linearToAlaw;
+  return Buffer.from(Array.from(samples, encode));
+}
+
+export function decodeG711(bytes: Buffer, format: G711Format): Int16Array {
+  const decode = format === 'ulaw' ? ulawToLinear : alawToLinear;
+  return Int16Array.from(bytes, decode);
+}
+
+/** A 440 Hz tone (or silence) of `ms`, cut into 20 ms frames of linear samples. */
+export function toneFrames(ms: number, tone: boolean, amplitude = 8000): Int16Array[] {
+  const frames: Int16Array[] = [];
+  const count = Math.ceil(ms / FRAME_MS);
+  for (let f = 0; f < count; f++) {
+    const frame = new Int16Array(SAMPLES_PER_FRAME);
+    if (tone) {
+      for (let i = 0; i < SAMPLES_PER_FRAME; i++) {
+        frame[i] = Math.round(amplitude * Math.sin((2 * Math.PI * 440 * (f * SAMPLES_PER_FRAME + i)) / 8000));
+      }
+    }
+    frames.push(frame);
+  }
+  return frames;
+}
+
+/** Cut linear samples into 20 ms frames, padding the last one with silence. */
+export function framesOf(samples: Int16Array): Int16Array[] {
+  const frames: Int16Array[] = [];
+  for (let start = 0; start < samples.length; start += SAMPLES_PER_FRAME) {
+    const frame = new Int16Array(SAMPLES_PER_FRAME);
+    frame.set(samples.subarray(start, start + SAMPLES_PER_FRAME));
+    frames.push(frame);
+  }
+  return frames;
+}
