@@ -10,8 +10,14 @@ const envSchema = z.object({
   API_URL: z.string().url().default('http://127.0.0.1:3000'),
   API_TOKEN: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_REALTIME_URL: z.string().url().default('wss://api.openai.com/v1/realtime'),
+  OPENAI_REALTIME_URL: z.string().url().refine((u) => /^wss?:\/\//.test(u), 'must be a ws:// or wss:// URL').default('wss://api.openai.com/v1/realtime'),
   RTP_HOST: z.string().min(1).default('127.0.0.1'),
+  RTP_ADVERTISE_HOST: z.string().min(1).optional(),
+  OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default('gpt-4o-mini-transcribe'),
+  VAD_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  VAD_SILENCE_MS: z.coerce.number().int().min(100).max(3000).default(500),
+  TRANSFER_TRUNK_ENDPOINT: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('ovh-trunk'),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(120_000),
   RTP_PORT_MIN: z.coerce.number().int().min(1024).max(65534).default(40000),
   RTP_PORT_MAX: z.coerce.number().int().min(1025).max(65535).default(40199),
   CONTROLLER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
@@ -26,8 +32,10 @@ export type ControllerConfig =
       ari: { url: string; username: string; password: string; app: string };
       apiUrl: string;
       apiToken: string | undefined;
-      openai: { apiKey: string | undefined; realtimeUrl: string };
-      rtp: { host: string; portMin: number; portMax: number };
+      openai: { apiKey: string | undefined; realtimeUrl: string; transcriptionModel: string; vad: { threshold: number; silenceDurationMs: number } };
+      rtp: { host: string; advertiseHost: string; portMin: number; portMax: number };
+      transferTrunk: string;
+      shutdownDrainMs: number;
       port: number;
       recordingsDir: string;
       logLevel: string;
@@ -52,8 +60,13 @@ export function loadControllerConfig(env: Record<string, string | undefined> = p
     ari: { url: e.ARI_URL, username: e.ARI_USERNAME, password: e.ARI_PASSWORD, app: e.ARI_APP },
     apiUrl: e.API_URL,
     apiToken: e.API_TOKEN,
-    openai: { apiKey: e.OPENAI_API_KEY, realtimeUrl: e.OPENAI_REALTIME_URL },
-    rtp: { host: e.RTP_HOST, portMin: e.RTP_PORT_MIN, portMax: e.RTP_PORT_MAX },
+    openai: {
+      apiKey: e.OPENAI_API_KEY, realtimeUrl: e.OPENAI_REALTIME_URL, transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL,
+      vad: { threshold: e.VAD_THRESHOLD, silenceDurationMs: e.VAD_SILENCE_MS },
+    },
+    rtp: { host: e.RTP_HOST, advertiseHost: e.RTP_ADVERTISE_HOST ?? e.RTP_HOST, portMin: e.RTP_PORT_MIN, portMax: e.RTP_PORT_MAX },
+    transferTrunk: e.TRANSFER_TRUNK_ENDPOINT,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     port: e.CONTROLLER_PORT,
     recordingsDir: e.RECORDINGS_DIR,
     logLevel: e.LOG_LEVEL,

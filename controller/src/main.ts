@@ -1,7 +1,8 @@
-// The ARI controller's entry point. The call-handling engine is built in the
-// controller issue; until then, a configured ARI is refused loudly rather than
-// pretending to answer calls.
+// The ARI controller's entry point: `tsx controller/src/main.ts`, or started by
+// `npm start` when ARI is configured.
+import { pino } from 'pino';
 import { loadControllerConfig, type ControllerConfig } from './config.ts';
+import { startCallController } from './controller.ts';
 
 export interface ControllerHandle {
   close(): Promise<void>;
@@ -11,12 +12,19 @@ export type StartResult = { started: false; reason: string } | { started: true; 
 
 export async function startController(config: ControllerConfig): Promise<StartResult> {
   if (!config.enabled) return { started: false, reason: config.reason };
-  return { started: false, reason: 'the call engine is not built yet (see the controller issue)' };
+  if (!config.openai.apiKey) return { started: false, reason: 'OPENAI_API_KEY is not set' };
+  const log = pino({ name: 'controller', level: config.logLevel, base: undefined, redact: ['pii', '*.pii'] });
+  const c = await startCallController(config, log);
+  return { started: true, handle: { close: () => c.stop() } };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await startController(loadControllerConfig());
   if (!result.started) {
     console.log(`controller: not started (${result.reason}); voice calls are disabled`);
+  } else {
+    const stop = () => { void result.handle.close().then(() => process.exit(0)); };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
   }
 }

@@ -1,4 +1,4 @@
-import t from 'tap';
+import t, { type Test } from 'tap';
 import dgram from 'node:dgram';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,7 +11,7 @@ import { UdpRtpEndpoint, type RtpAddress } from '../../src/media/udp-rtp-endpoin
 
 const HOST = '127.0.0.1';
 
-async function socketOn(t: Tap.Test): Promise<dgram.Socket> {
+async function socketOn(t: Test): Promise<dgram.Socket> {
   const socket = dgram.createSocket('udp4');
   socket.bind(0, HOST);
   await once(socket, 'listening');

@@ -113,13 +113,15 @@ export class FakeAri {
   }
 
   /**
-   * The party says something: linear 8 kHz samples, or `ms` of a 440 Hz tone
+   * The party says something: linear 8 kHz samples (one buffer or 20 ms frames), or `ms` of a 440 Hz tone
    * (`tone: false` sends digital silence, still as RTP). Audio goes out only
    * while the channel is bridged with an externalMedia channel.
    */
-  callerSpeaks(channelId: string, audio: Int16Array | { ms: number; tone?: boolean }): void {
+  callerSpeaks(channelId: string, audio: Int16Array | Int16Array[] | { ms: number; tone?: boolean }): void {
     const ch = this.party(channelId);
-    ch.speech.push(...(audio instanceof Int16Array ? framesOf(audio) : toneFrames(audio.ms, audio.tone ?? true)));
+    if (audio instanceof Int16Array) ch.speech.push(...framesOf(audio));
+    else if (Array.isArray(audio)) ch.speech.push(...audio.flatMap((frame) => framesOf(frame)));
+    else ch.speech.push(...toneFrames(audio.ms, audio.tone ?? true));
   }
 
   /** What the controller sent towards this party, packet by packet, and the G.711 bytes end to end. */

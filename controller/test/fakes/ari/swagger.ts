@@ -28,7 +28,7 @@ const operationSchema = z.looseObject({
   nickname: z.string(),
   responseClass: z.string(),
   parameters: z.array(parameterSchema).optional(),
-  errorResponses: z.array(z.object({ code: z.number(), reason: z.string() })).optional(),
+  errorResponses: z.array(z.object({ code: z.coerce.number(), reason: z.string() })).optional(),
 });
 
 const propertySchema = z.looseObject({

@@ -115,6 +115,12 @@ export class ConnectionState {
     this.ws.terminate();
   }
 
+  /** Stop or restart reading the client's frames, as a stalled network would. */
+  setReading(on: boolean): void {
+    if (on) this.ws.resume();
+    else this.ws.pause();
+  }
+
   private onFrame(text: string): void {
     const parsed = parseClientFrame(text);
     if (!parsed.ok) return this.sendError(parsed.error);

@@ -1,0 +1,289 @@
+// One phone call, from StasisStart to the call record. It owns the bridge,
+// the media leg, the model's socket and the timers, and `close()` releases
+// all of them exactly once, whoever ends the call.
+import type { Logger } from 'pino';
+import type { AgentApi } from '../api/agent-api.ts';
+import type { AgentSession } from '../../../api/src/contract/agent.ts';
+import type { AriOps } from '../ari/ari-ops.ts';
+import type { AriChannel } from '../ari/ari-events.ts';
+import { MediaLeg, type MediaLegDeps } from './media-leg.ts';
+import { AgentLink, type RealtimeConfig } from './agent-link.ts';
+import { NEXT_STATES, type CallState, type EndedBy, type EndReason } from './call-state.ts';
+
+// The caller hears the farewell to the end; if the model sends no audio at all, hang up anyway after this.
+export const END_CALL_FALLBACK_MS = 5_000;
+// A tool slower than this gets a short spoken filler, so the line is never silent.
+export const TOOL_FILLER_AFTER_MS = 1_000;
+// Two failures of the agent in one call hand the caller to a human.
+export const MAX_AGENT_FAILURES = 2;
+// Time for a staff phone that answers right at the ring timeout to be seen.
+const TRANSFER_GRACE_MS = 2_000;
+
+export interface CallSessionDeps {
+  ari: AriOps;
+  api: AgentApi;
+  media: Omit<MediaLegDeps, 'log'>;
+  realtime: RealtimeConfig;
+  transferTrunk: string;
+  log: Logger;
+  onClosed(session: CallSession): void;
+}
+
+export class CallSession {
+  state: CallState = 'starting';
+  callId: string | undefined;
+  endReason: EndReason | undefined;
+  endedBy: EndedBy | undefined;
+  transferResult: 'answered' | 'no_answer' | 'busy' | 'failed' | undefined;
+  private session: AgentSession | undefined;
+  private leg: MediaLeg | undefined;
+  private agent: AgentLink | undefined;
+  private readonly bridgeId: string;
+  private transferLegId: string | undefined;
+  private pendingAction: { kind: 'transfer' | 'end_call'; at: number } | undefined;
+  private failures = 0;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private closing: Promise<void> | undefined;
+  private readonly log: Logger;
+
+  constructor(private readonly deps: CallSessionDeps, readonly caller: AriChannel, readonly did: string) {
+    this.bridgeId = `vo-bridge-${caller.id}`;
+    this.log = deps.log.child({ channelId: caller.id, did });
+  }
+
+  owns(channelId: string): boolean {
+    return channelId === this.caller.id || channelId === this.leg?.channelId || channelId === this.transferLegId;
+  }
+
+  private setState(next: CallState): void {
+    if (!NEXT_STATES[this.state].includes(next)) {
+      this.log.warn({ from: this.state, to: next }, 'illegal call state transition ignored');
+      return;
+    }
+    this.log.info({ from: this.state, to: next }, 'call state');
+    this.state = next;
+  }
+
+  /** Keeps a side task (a transcript turn, a tool call) so close() can wait for it and no promise floats. */
+  private track(p: Promise<unknown>, what: string): void {
+    const guarded = p.catch((err: unknown) => this.log.warn({ err: (err as Error).message, what }, 'background task failed'));
+    this.pending.add(guarded);
+    void guarded.finally(() => this.pending.delete(guarded));
+  }
+
+  private after(ms: number, fn: () => void): NodeJS.Timeout {
+    const t = setTimeout(() => { this.timers.delete(t); fn(); }, ms);
+    this.timers.add(t);
+    return t;
+  }
+
+  async start(): Promise<void> {
+    try {
+      const session = await this.deps.api.startSession({
+        did: this.did, callerNumber: this.caller.caller.number || null, channelId: this.caller.id, test: false,
+      });
+      this.session = session;
+      this.callId = session.callId;
+      this.log.info({ callId: session.callId, restaurantId: session.restaurant.id }, 'agent session started');
+      const codec = session.audioFormat === 'audio/pcma' ? 'pcma' : 'pcmu';
+      // The model's socket opens while the line is answered and bridged, so the greeting is ready when the caller can hear it.
+      const agent = new AgentLink(this.deps.realtime, session, this.log, {
+        onAudio: (itemId, delta) => this.leg?.outbound.appendBase64(itemId, delta),
+        onSpeechStarted: () => this.bargeIn(),
+        onTurn: (role, text) => { if (this.callId) this.track(this.deps.api.turn(this.callId, role, text, new Date()), 'turn'); },
+        onToolCall: (name, callId, args) => this.track(this.runTool(name, callId, args), 'tool'),
+        onResponseDone: () => this.checkPendingAction(),
+        onLost: () => this.track(this.onAgentLost(), 'agent lost'),
+      });
+      this.agent = agent;
+      await Promise.all([agent.connect(), this.setupMedia(codec)]);
+      if (this.state === 'closed') return;
+      this.setState('active');
+      this.track(this.deps.api.answered(session.callId, new Date()), 'answered');
+      agent.greet();
+      this.after(session.limits.maxCallMs, () => this.endPolitely('max_duration'));
+    } catch (err) {
+      this.log.error({ err: (err as Error).message }, 'call setup failed');
+      await this.close('setup_failed', 'system');
+    }
+  }
+
+  private async setupMedia(codec: 'pcmu' | 'pcma'): Promise<void> {
+    await this.deps.ari.answer(this.caller.id);
+    await this.deps.ari.createBridge(this.bridgeId);
+    await this.deps.ari.addToBridge(this.bridgeId, [this.caller.id]);
+    await this.openLeg(codec);
+  }
+
+  private async openLeg(codec: 'pcmu' | 'pcma'): Promise<void> {
+    this.leg = await MediaLeg.open({ ...this.deps.media, log: this.log }, {
+      bridgeId: this.bridgeId, channelId: `vo-media-${this.caller.id}-${Date.now().toString(36)}`, codec,
+      onAudio: (b64) => this.agent?.appendAudio(b64),
+    });
+  }
+
+  /** The caller spoke over the agent: stop at once and tell the model what was really heard. */
+  private bargeIn(): void {
+    const leg = this.leg;
+    const item = this.agent?.playingItemId;
+    if (!leg || !item) return;
+    const heardMs = leg.outbound.playedMs(item);
+    const droppedBytes = leg.outbound.clear();
+    if (droppedBytes === 0 && heardMs === 0) return;
+    this.agent?.truncate(item, heardMs);
+    this.log.info({ itemId: item, heardMs }, 'barge-in');
+  }
+
+  private async runTool(name: string, toolCallId: string, args: string): Promise<void> {
+    if (!this.callId || !this.agent) return;
+    const filler = this.after(TOOL_FILLER_AFTER_MS, () => this.agent?.filler());
+    let output: string;
+    try {
+      const r = await this.deps.api.runTool(this.callId, name, toolCallId, args);
+      output = r.output;
+      if (r.action) this.pendingAction = { kind: r.action, at: Date.now() };
+    } catch (err) {
+      this.failures++;
+      this.log.error({ err: (err as Error).message, tool: name }, 'tool call failed');
+      output = JSON.stringify({ ok: false, message: "Le système ne répond pas. Excuse-toi et propose de transférer l'appel à l'équipe." });
+      if (this.failures >= MAX_AGENT_FAILURES) this.pendingAction = { kind: 'transfer', at: Date.now() };
+    } finally {
+      clearTimeout(filler);
+      this.timers.delete(filler);
+    }
+    await this.agent.toolOutput(toolCallId, output);
+    if (this.pendingAction) this.after(END_CALL_FALLBACK_MS, () => this.checkPendingAction(true));
+  }
+
+  /** Transfer and hang-up wait until the caller has heard the last words. */
+  private checkPendingAction(force = false): void {
+    const action = this.pendingAction;
+    if (!action || this.state !== 'active') return;
+    const drained = (this.leg?.outbound.queuedMs ?? 0) === 0 && !this.agent?.responding;
+    if (!drained && !force) {
+      this.after(100, () => this.checkPendingAction(Date.now() - action.at > END_CALL_FALLBACK_MS));
+      return;
+    }
+    this.pendingAction = undefined;
+    if (action.kind === 'end_call') this.track(this.close('agent_end_call', 'agent'), 'close');
+    else this.track(this.transfer(), 'transfer');
+  }
+
+  onDtmf(digit: string): void {
+    if (digit === '0' && this.state === 'active') {
+      this.log.info('caller pressed 0: transfer');
+      this.track(this.transfer(), 'transfer');
+    }
+  }
+
+  private transferEndpoint(): string | null {
+    const t = this.session?.transfer;
+    if (!t) return null;
+    return t.kind === 'endpoint' ? `PJSIP/${t.target}` : `PJSIP/${t.target}@${this.deps.transferTrunk}`;
+  }
+
+  async transfer(): Promise<void> {
+    const endpoint = this.transferEndpoint();
+    if (!endpoint || this.state !== 'active' || !this.session?.transfer) {
+      this.agent?.say("Le transfert n'est pas possible pour le moment. Propose de prendre un message.");
+      return;
+    }
+    this.setState('transferring');
+    await this.leg?.close();
+    this.leg = undefined;
+    this.transferLegId = `vo-transfer-${this.caller.id}`;
+    await this.deps.ari.ring(this.caller.id, true);
+    const timeoutMs = this.session.transfer.timeoutMs;
+    try {
+      await this.deps.ari.originate({
+        channelId: this.transferLegId, endpoint, app: this.deps.media.app, appArgs: `transfer,${this.caller.id}`,
+        callerId: this.caller.caller.number || undefined, timeoutS: Math.ceil(timeoutMs / 1000),
+      });
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'transfer originate failed');
+      await this.transferFailed('failed');
+      return;
+    }
+    this.after(timeoutMs + TRANSFER_GRACE_MS, () => { if (this.state === 'transferring') this.track(this.transferFailed('no_answer'), 'transfer timeout'); });
+  }
+
+  /** The staff phone answered: bridge it to the caller, and the model leaves the call. */
+  async transferAnswered(channelId: string): Promise<void> {
+    if (this.state !== 'transferring' || channelId !== this.transferLegId) return;
+    this.transferResult = 'answered';
+    await this.deps.ari.ring(this.caller.id, false);
+    await this.deps.ari.addToBridge(this.bridgeId, [channelId]);
+    this.setState('with_staff');
+    await this.agent?.close();
+  }
+
+  /** No answer, busy or failure: back to the agent, who takes a message. */
+  async transferFailed(result: 'no_answer' | 'busy' | 'failed'): Promise<void> {
+    if (this.state !== 'transferring') return;
+    this.transferResult = result;
+    if (this.transferLegId) await this.deps.ari.hangup(this.transferLegId);
+    this.transferLegId = undefined;
+    await this.deps.ari.ring(this.caller.id, false);
+    await this.openLeg(this.session?.audioFormat === 'audio/pcma' ? 'pcma' : 'pcmu');
+    this.setState('active');
+    const why = result === 'busy' ? 'la ligne est occupée' : "personne n'a répondu";
+    this.agent?.say(`Le transfert a échoué (${why}). Excuse-toi et propose de prendre un message (take_message).`);
+  }
+
+  onChannelGone(channelId: string, cause?: number): void {
+    if (channelId === this.caller.id) {
+      this.track(this.close(this.state === 'with_staff' ? 'transfer_completed' : 'caller_hangup', 'caller'), 'close');
+    } else if (channelId === this.transferLegId) {
+      if (this.state === 'with_staff') this.track(this.close('transfer_completed', 'staff'), 'close');
+      else if (this.state === 'transferring') this.track(this.transferFailed(cause === 17 ? 'busy' : 'no_answer'), 'transfer failed');
+    }
+  }
+
+  private endPolitely(reason: EndReason): void {
+    if (this.state !== 'active') return;
+    this.endReason = reason;
+    this.agent?.say("Dis poliment que tu dois terminer l'appel maintenant, puis au revoir.");
+    this.pendingAction = { kind: 'end_call', at: Date.now() };
+    this.after(END_CALL_FALLBACK_MS * 2, () => this.checkPendingAction(true));
+  }
+
+  private async onAgentLost(): Promise<void> {
+    this.failures++;
+    if (this.state !== 'active') return;
+    this.log.warn('model connection lost for good');
+    if (this.transferEndpoint()) await this.transfer();
+    else await this.close('realtime_failed', 'system');
+  }
+
+  /** Releases everything once; the first reason and party to end the call are the ones recorded. */
+  close(reason: EndReason, endedBy: EndedBy): Promise<void> {
+    this.closing ??= (async () => {
+      this.endReason ??= reason;
+      this.endedBy = endedBy;
+      const wasActive = this.state !== 'closed';
+      this.state = 'closed';
+      for (const t of this.timers) clearTimeout(t);
+      this.timers.clear();
+      const usage = this.agent?.usage ?? { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
+      await Promise.allSettled([
+        this.agent?.close(),
+        this.leg?.close(),
+        this.transferLegId && endedBy !== 'staff' ? this.deps.ari.hangup(this.transferLegId) : undefined,
+      ]);
+      if (endedBy !== 'caller') await this.deps.ari.hangup(this.caller.id).catch(() => undefined);
+      await this.deps.ari.destroyBridge(this.bridgeId).catch(() => undefined);
+      await Promise.allSettled([...this.pending]);
+      if (this.callId && wasActive) {
+        await this.deps.api.end(this.callId, {
+          endedBy, endReason: this.endReason, usage, at: new Date(),
+          ...(this.transferResult ? { transferResult: this.transferResult } : {}),
+          ...(this.session?.transfer && this.transferResult ? { transferTarget: this.session.transfer.target } : {}),
+        }).catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'could not record the end of the call'));
+      }
+      this.log.info({ callId: this.callId, endReason: this.endReason, endedBy }, 'call closed');
+      this.deps.onClosed(this);
+    })();
+    return this.closing;
+  }
+}
