@@ -42,6 +42,16 @@ const envSchema = z.object({
   GOOGLE_MAPS_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   CONTROLLER_URL: z.string().url().optional(),
+  ZENCHEF_BASE_URL: z.string().url().default('https://api.zenchef.com'),
+  THEFORK_BASE_URL: z.string().url().default('https://api.thefork.io/manager'),
+  THEFORK_AUTH_URL: z.string().url().default('https://auth.thefork.io'),
+  SYNC_POLL_INTERVAL_MS: positiveMs.default(5 * 60 * 1000),
+  SYNC_DISPATCH_INTERVAL_MS: positiveMs.default(1000),
+  SYNC_HTTP_TIMEOUT_MS: positiveMs.default(10_000),
+  SYNC_BACKOFF_BASE_MS: positiveMs.default(2000),
+  SYNC_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a whole number of attempts' }).int().min(1).max(50).default(10),
+  SYNC_STUCK_AFTER_MS: positiveMs.default(5 * 60 * 1000),
+  SYNC_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]+$/, 'letters, digits and _ : . - only').default('vo'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -66,6 +76,19 @@ export interface ApiConfig {
   googleMapsBaseUrl: string | undefined;
   openaiApiKey: string | undefined;
   controllerUrl: string | undefined;
+  /** External platforms (Zenchef, TheFork): base URLs and the outbox worker's pacing. */
+  sync: {
+    zenchefBaseUrl: string;
+    theforkBaseUrl: string;
+    theforkAuthUrl: string;
+    pollIntervalMs: number;
+    dispatchIntervalMs: number;
+    httpTimeoutMs: number;
+    backoffBaseMs: number;
+    maxAttempts: number;
+    stuckAfterMs: number;
+    queuePrefix: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -109,6 +132,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     googleMapsBaseUrl: e.GOOGLE_MAPS_BASE_URL,
     openaiApiKey: e.OPENAI_API_KEY,
     controllerUrl: e.CONTROLLER_URL,
+    sync: {
+      zenchefBaseUrl: e.ZENCHEF_BASE_URL, theforkBaseUrl: e.THEFORK_BASE_URL, theforkAuthUrl: e.THEFORK_AUTH_URL,
+      pollIntervalMs: e.SYNC_POLL_INTERVAL_MS, dispatchIntervalMs: e.SYNC_DISPATCH_INTERVAL_MS, httpTimeoutMs: e.SYNC_HTTP_TIMEOUT_MS,
+      backoffBaseMs: e.SYNC_BACKOFF_BASE_MS, maxAttempts: e.SYNC_MAX_ATTEMPTS, stuckAfterMs: e.SYNC_STUCK_AFTER_MS, queuePrefix: e.SYNC_QUEUE_PREFIX,
+    },
   };
 }
 

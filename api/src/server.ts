@@ -17,6 +17,8 @@ import { createApp } from './http/app.ts';
 import { connectRedis } from './redis.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import type { Redis } from 'ioredis';
+import { createSyncRuntime, type SyncRuntime } from './sync/runtime.ts';
+import { syncRuntimeOptions } from './sync/runtime-options.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export { MIGRATIONS_DIR };
@@ -39,6 +41,7 @@ export interface ApiHandle {
 export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: () => Date } = {}): Promise<ApiHandle> {
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database);
+  let sync: SyncRuntime | undefined;
   try {
     const runner = await db.openRunner();
     try {
@@ -52,6 +55,9 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     const seeded = config.seedDemo ? await seedDemo(db.prisma, { now: (opts.now ?? (() => new Date()))(), secretBox }) : null;
     if (seeded?.created) log.info({ restaurantId: seeded.restaurantId }, 'demo restaurant seeded');
 
+    // Without Redis the outbox simply keeps its rows until a process with Redis sends them.
+    sync = config.redisUrl ? createSyncRuntime({ prisma: db.prisma, secretBox, log }, syncRuntimeOptions(config, config.redisUrl)) : undefined;
+    await sync?.start();
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const live = createLiveHub(db, log, { pgUrl: config.database.kind === 'postgres' ? config.database.url : undefined });
@@ -78,6 +84,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
           const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await done;
           clearTimeout(timer);
+          await sync?.stop();
           if (redis) await redis.quit().catch(() => redis.disconnect());
           await db.close();
         })();
@@ -85,6 +92,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
       },
     };
   } catch (err) {
+    await sync?.stop();
     await db.close();
     throw err;
   }

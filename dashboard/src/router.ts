@@ -21,8 +21,15 @@ export function navigate(path: string, opts: { replace?: boolean } = {}): void {
 export const restaurantPath = (restaurantId: string, section: string) =>
   `/r/${encodeURIComponent(restaurantId)}/${section}`;
 
-/** Splits '/r/:restaurantId/:section'; anything else yields nulls. */
-export function parseRestaurantPath(path: string): { restaurantId: string | null; section: string | null } {
-  const m = /^\/r\/([^/]+)(?:\/([^/]+))?\/?$/.exec(path);
-  return { restaurantId: m?.[1] ? decodeURIComponent(m[1]) : null, section: m?.[2] ?? null };
+/** Splits '/r/:restaurantId/:section[/:itemId]'; anything else yields nulls. */
+export function parseRestaurantPath(path: string): { restaurantId: string | null; section: string | null; itemId: string | null } {
+  const m = /^\/r\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?\/?$/.exec(path);
+  return {
+    restaurantId: m?.[1] ? decodeURIComponent(m[1]) : null,
+    section: m?.[2] ?? null,
+    itemId: m?.[3] ? decodeURIComponent(m[3]) : null,
+  };
 }
+
+export const itemPath = (restaurantId: string, section: string, itemId: string) =>
+  `${restaurantPath(restaurantId, section)}/${encodeURIComponent(itemId)}`;

@@ -16,6 +16,7 @@ t.test('provisioning for Asterisk and the CLI', async (t) => {
     data: { restaurantId: other.id, did: '+33100000000', kind: 'ovh_trunk', endpointName: 'autre-trunk', sipUsername: 'u', sipSecretEnc: api.secretBox.seal('autre-secret') },
   });
   await prisma.phoneLine.create({ data: { restaurantId: other.id, did: '+33100000009', kind: 'ht841_port', endpointName: 'autre-off', port: 2, enabled: false } });
+  await prisma.closure.create({ data: { restaurantId: other.id, startDate: '2001-01-01', endDate: '2001-01-02' } });
   const platformCli = await createServiceToken(prisma, null, 'cli');
 
   await t.test('a platform cli token gets every enabled line, sorted by DID, with the SIP secret decrypted', async (t) => {
@@ -30,6 +31,8 @@ t.test('provisioning for Asterisk and the CLI', async (t) => {
     t.equal(demo?.timeZone, 'Europe/Paris');
     t.same(demo?.openingHours[0], { weekday: 2, opensAt: '11:30', closesAt: '14:30' });
     t.equal(demo?.transferTarget, 'ht841-fxs-1');
+    t.equal(demo?.closures.length, 1, "the demo's coming Christmas closure is there");
+    t.same(res.body.restaurants.find((r) => r.slug === 'chez-autre')?.closures, [], 'a past closure is left out (GotoIfTime has no year)');
   });
 
   await t.test('a restaurant-scoped token sees only its own lines', async (t) => {

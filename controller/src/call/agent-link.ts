@@ -20,6 +20,8 @@ export interface RealtimeConfig {
 
 export interface AgentCallbacks {
   onAudio(itemId: string, deltaBase64: string): void;
+  /** The end of a response's audio: its short tail may now be sent, padded. */
+  onAudioDone(): void;
   onSpeechStarted(): void;
   onTurn(role: 'caller' | 'agent', text: string): void;
   onToolCall(name: string, callId: string, args: string): void;
@@ -102,6 +104,9 @@ export class AgentLink {
       case 'response.output_audio.delta':
         this.playingItemId = e.item_id;
         this.cb.onAudio(e.item_id, e.delta);
+        break;
+      case 'response.output_audio.done':
+        this.cb.onAudioDone();
         break;
       case 'input_audio_buffer.speech_started':
         this.cb.onSpeechStarted();

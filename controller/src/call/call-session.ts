@@ -90,6 +90,7 @@ export class CallSession {
       // The model's socket opens while the line is answered and bridged, so the greeting is ready when the caller can hear it.
       const agent = new AgentLink(this.deps.realtime, session, this.log, {
         onAudio: (itemId, delta) => this.leg?.outbound.appendBase64(itemId, delta),
+        onAudioDone: () => this.leg?.outbound.markDone(),
         onSpeechStarted: () => this.bargeIn(),
         onTurn: (role, text) => { if (this.callId) this.track(this.deps.api.turn(this.callId, role, text, new Date()), 'turn'); },
         onToolCall: (name, callId, args) => this.track(this.runTool(name, callId, args), 'tool'),
@@ -166,7 +167,7 @@ export class CallSession {
       return;
     }
     this.pendingAction = undefined;
-    if (action.kind === 'end_call') this.track(this.close('agent_end_call', 'agent'), 'close');
+    if (action.kind === 'end_call') this.closeSoon('agent_end_call', 'agent');
     else this.track(this.transfer(), 'transfer');
   }
 
@@ -233,9 +234,9 @@ export class CallSession {
 
   onChannelGone(channelId: string, cause?: number): void {
     if (channelId === this.caller.id) {
-      this.track(this.close(this.state === 'with_staff' ? 'transfer_completed' : 'caller_hangup', 'caller'), 'close');
+      this.closeSoon(this.state === 'with_staff' ? 'transfer_completed' : 'caller_hangup', 'caller');
     } else if (channelId === this.transferLegId) {
-      if (this.state === 'with_staff') this.track(this.close('transfer_completed', 'staff'), 'close');
+      if (this.state === 'with_staff') this.closeSoon('transfer_completed', 'staff');
       else if (this.state === 'transferring') this.track(this.transferFailed(cause === 17 ? 'busy' : 'no_answer'), 'transfer failed');
     }
   }
@@ -254,6 +255,11 @@ export class CallSession {
     this.log.warn('model connection lost for good');
     if (this.transferEndpoint()) await this.transfer();
     else await this.close('realtime_failed', 'system');
+  }
+
+  /** close() from an event handler. Not tracked: close() itself waits for the tracked tasks. */
+  private closeSoon(reason: EndReason, endedBy: EndedBy): void {
+    this.close(reason, endedBy).catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'close failed'));
   }
 
   /** Releases everything once; the first reason and party to end the call are the ones recorded. */

@@ -74,6 +74,7 @@ export class RealtimeSocket {
   private backpressure = false;
   private closeRequested: string | undefined;
   private lastError: Error | undefined;
+  private connectError: RealtimeConnectError | undefined;
   private closeInfo: RealtimeCloseInfo | undefined;
   private resolveClosed!: (info: RealtimeCloseInfo) => void;
   private readonly counters = { bytesIn: 0, bytesOut: 0, eventsIn: 0, eventsOut: 0, droppedAudioEvents: 0 };
@@ -126,6 +127,7 @@ export class RealtimeSocket {
       const fail = (err: RealtimeConnectError): void => {
         if (settled) return;
         settled = true;
+        this.connectError = err;
         clearTimeout(timer);
         reject(err);
         ws.terminate();
@@ -211,6 +213,7 @@ export class RealtimeSocket {
     if (this.closeInfo) return;
     let info: RealtimeCloseInfo;
     if (this.closeRequested !== undefined) info = { code, reason: this.closeRequested, by: 'client' };
+    else if (this.connectError) info = { code, reason: `never opened: ${this.connectError.message}`, by: 'network' };
     else if (code === 1006) {
       const cause = this.lastError ? `: ${this.lastError.message}` : '';
       info = { code, reason: `connection lost without a close frame${cause}`, by: 'network' };

@@ -167,7 +167,9 @@ t.test('a bad key is refused at the upgrade with a clear, non-retryable error', 
   t.notMatch(err.message, /sk-wrong-key-123456789/, 'the key is never echoed whole');
   t.same(server.rejected.map((r) => r.status), [401]);
   t.equal(server.connections.length, 0);
-  t.equal((await socket.closed).by, 'network');
+  const closed = await socket.closed;
+  t.equal(closed.by, 'network');
+  t.match(closed.reason, /^never opened: OpenAI Realtime rejected the API key/);
 });
 
 t.test('a server that never upgrades fails the connect at the named timeout', async (t) => {

@@ -40,7 +40,7 @@ function csrfToken(): string | undefined {
   return m?.[1] ? decodeURIComponent(m[1]) : undefined;
 }
 
-async function request<T>(path: string, schema: z.ZodType<T> | null, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, schema: z.ZodType<T> | null, init: RequestInit = {}): Promise<T> {
   let res: Response;
   const write = (init.method ?? 'GET') !== 'GET';
   const csrf = write ? csrfToken() : undefined;
@@ -76,7 +76,22 @@ async function request<T>(path: string, schema: z.ZodType<T> | null, init: Reque
   return parsed.data;
 }
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+export const json = (body: unknown, method = 'POST'): RequestInit => ({ method, body: JSON.stringify(body) });
+
+/** '/api/restaurants/:id' + a sub-path, the id escaped. */
+export const rpath = (restaurantId: string, sub: string) => `/api/restaurants/${encodeURIComponent(restaurantId)}${sub}`;
+
+/** A query string from defined values only; arrays repeat the key. */
+export function qs(params: Record<string, string | number | boolean | readonly string[] | undefined>): string {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === '') continue;
+    if (Array.isArray(v)) for (const x of v as readonly string[]) u.append(k, x);
+    else u.set(k, String(v));
+  }
+  const text = u.toString();
+  return text ? `?${text}` : '';
+}
 
 export const api = {
   login: (body: LoginRequest) => request('/api/auth/login', MeResponse, json(body)),

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { restaurantPath } from '../router.ts';
 import { SECTIONS, type Section } from './sections.ts';
 
-export function SideNav(props: { restaurantId: string; active: Section; onNavigate: () => void }) {
+export function SideNav(props: { restaurantId: string; active: Section; badges?: Partial<Record<Section, number>>; onNavigate: () => void }) {
   const { t } = useTranslation();
   return (
     <ul className="nav nav-pills flex-column gap-1">
@@ -15,6 +15,11 @@ export function SideNav(props: { restaurantId: string; active: Section; onNaviga
             onClick={props.onNavigate}
           >
             {t(`nav.${s}`)}
+            {(props.badges?.[s] ?? 0) > 0 && (
+              <span className="badge rounded-pill text-bg-danger ms-2" data-testid={`nav-badge-${s}`}>
+                {props.badges?.[s]}
+              </span>
+            )}
           </a>
         </li>
       ))}

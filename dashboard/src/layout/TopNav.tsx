@@ -26,7 +26,7 @@ export function TopNav(props: {
   const language = currentLanguage();
 
   return (
-    <nav className="navbar bg-dark sticky-top" data-bs-theme="dark">
+    <nav className="navbar bg-dark sticky-top d-print-none" data-bs-theme="dark">
       <div className="container-fluid flex-nowrap gap-2">
         <button type="button" className="navbar-toggler d-md-none" aria-label={t('shell.toggleNav')} onClick={props.onToggleNav}>
           <span className="navbar-toggler-icon" />
@@ -77,6 +77,9 @@ export function TopNav(props: {
               restaurant?.role && <div className="small text-body-secondary">{t(`roles.${restaurant.role}`)}</div>
             )}
           </li>
+          {me.user.isPlatformAdmin && (
+            <li><a className="dropdown-item" href="#/admin" data-testid="admin-link">{t('admin.restaurants')}</a></li>
+          )}
           <li><hr className="dropdown-divider" /></li>
           <li><h6 className="dropdown-header">{t('shell.language')}</h6></li>
           {LANGUAGES.map((lng) => (

@@ -40,7 +40,7 @@ export function provisioningRoutes(ctx: AppContext) {
       method: 'get', path: '/provisioning/asterisk', tag: 'provisioning', access: 'token',
       summary: "Enabled phone lines with decrypted SIP secrets and each restaurant's call handling (cli and controller tokens)",
       response: AsteriskProvisioning,
-      handler: ({ principal }) => asterisk.asterisk(principal),
+      handler: ({ principal, now }) => asterisk.asterisk(principal, now),
     }),
     route({
       method: 'get', path: '/provisioning/restaurants', tag: 'provisioning', access: 'token',

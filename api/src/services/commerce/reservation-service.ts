@@ -11,6 +11,7 @@ import { customerRepository } from '../../repositories/commerce/customer-reposit
 import { toE164 } from '../../util/phone.ts';
 import { availabilityService, resolveLocal } from './availability-service.ts';
 import type { CreateReservationRequest, ReservationDetail } from '../../contract/commerce.ts';
+import { awaitPlatformPush, platformName } from '../../sync/agent-gate.ts';
 
 export interface ReservationOrigin {
   source: 'phone_ai' | 'phone_staff' | 'dashboard';
@@ -58,6 +59,30 @@ export function reservationService(prisma: PrismaClient) {
     await outbox(tx, restaurantId, type === 'reservation.created' ? 'reservation.created' : r.status === 'cancelled' ? 'reservation.cancelled' : 'reservation.updated', r);
   }
 
+  /**
+   * The agent's booking waits for the platforms: one that refuses the slot (taken
+   * there meanwhile) cancels it here and the caller hears other times instead.
+   */
+  async function refuseOnPlatformConflict(restaurantId: string, r: ReservationRow, timeZone: string, now: Date) {
+    const verdict = await awaitPlatformPush(prisma, restaurantId, r.id);
+    if (verdict.ok) return;
+    const where = platformName(verdict.platform);
+    await prisma.$transaction(async (tx) => {
+      const repo = reservationRepository(tx);
+      await repo.updateStatus(tx, r.id, r.status, { status: 'cancelled', statusChangedAt: now, cancelReason: `Créneau déjà pris sur ${where}` });
+      await emit(tx, restaurantId, 'reservation.status_changed', (await repo.find(restaurantId, r.id))!, { from: r.status, to: 'cancelled' });
+    });
+    const local = toLocal(r.startsAt, timeZone);
+    const day = await availability.reservationSlots(restaurantId, local.date, r.partySize, now);
+    const target = r.startsAt.getTime();
+    const alternatives = day.services.flatMap((s) => s.slots).filter((s) => s.available && s.startsAt.getTime() !== target).map((s) => s.startsAt)
+      .sort((a, b) => Math.abs(a.getTime() - target) - Math.abs(b.getTime() - target) || a.getTime() - b.getTime()).slice(0, 3);
+    throw unavailable({
+      reason: 'slot_full', alternatives,
+      message: `${local.time.replace(':', 'h')} vient d'être pris sur ${where}.${alternatives.length ? ' Proposez un des autres horaires.' : ' Proposez un autre jour.'}`,
+    }, timeZone);
+  }
+
   return {
     async create(restaurantId: string, req: CreateReservationRequest, origin: ReservationOrigin, now: Date) {
       const existing = await reservations.findByIdempotencyKey(req.idempotencyKey);
@@ -92,6 +117,7 @@ export function reservationService(prisma: PrismaClient) {
           await emit(tx, restaurantId, 'reservation.created', r, { customerName: r.customerName });
           return r;
         }, { timeout: 15_000 });
+        if (origin.source === 'phone_ai') await refuseOnPlatformConflict(restaurantId, created, rules.timeZone, now);
         return { reservation: toReservationDetail(created, rules.timeZone), replayed: false };
       } catch (e) {
         if (isUniqueViolation(e)) {

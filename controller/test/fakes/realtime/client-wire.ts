@@ -147,7 +147,7 @@ export function parseClientFrame(text: string): ClientParse {
     const param = [path, issue.keys[0]].filter(Boolean).join('.');
     return { ok: false, error: { type: 'invalid_request_error', code: 'unknown_parameter', message: `Unknown parameter: '${param}'.`, param, event_id: eventId } };
   }
-  const missing = issue?.code === 'invalid_type' && !('input' in issue);
+  const missing = issue?.code === 'invalid_type' && issue.input === undefined;
   const code = missing ? 'missing_required_parameter' : 'invalid_value';
   const message = missing ? `Missing required parameter: '${path}'.` : `Invalid value for '${path}': ${issue?.message ?? 'invalid'}.`;
   return { ok: false, error: { type: 'invalid_request_error', code, message, param: path, event_id: eventId } };
