@@ -11,3 +11,4 @@ export * from './delivery.ts';
 export * from './catalog.ts';
 export * from './agent.ts';
 export * from './provisioning.ts';
+export * from './sync.ts';

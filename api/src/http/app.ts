@@ -23,6 +23,7 @@ import { deliveryRoutes } from './routes/delivery-routes.ts';
 import { commerceRoutes } from './routes/commerce-routes.ts';
 import { agentRoutes } from './routes/agent-routes.ts';
 import { provisioningRoutes } from './routes/provisioning-routes.ts';
+import { syncRoutes } from './routes/sync-routes.ts';
 
 export interface AppDeps extends AppContext {
   version: string;
@@ -49,14 +50,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes({ db: deps.db, redis: deps.redis, registry: metrics.registry, version: deps.version, startedAt: Date.now() }));
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb' }));
+  // The raw bytes stay on the request for webhook signatures (HMAC over exactly what was sent).
+  api.use(express.json({ limit: '1mb', verify: (req, _res, buf) => { (req as typeof req & { rawBody?: Buffer }).rawBody = buf; } }));
   api.use(cookieParser());
   api.use(authenticate(auth));
   api.use('/auth/login', loginLimiters());
   const registry = new RouteRegistry();
   registry.mount(api, authRoutes(auth, { cookieSecure: deps.cookieSecure }));
   registry.mount(api, restaurantRoutes(restaurants));
-  for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, agentRoutes, provisioningRoutes]) {
+  for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, agentRoutes, provisioningRoutes, syncRoutes]) {
     registry.mount(api, routes(deps));
   }
   const openapi = buildOpenApi(registry, deps.version);
