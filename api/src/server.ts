@@ -85,7 +85,11 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
           await done;
           clearTimeout(timer);
           await sync?.stop();
-          if (redis) await redis.quit().catch(() => redis.disconnect());
+          // quit() waits for a reply a Redis that is down never sends.
+          if (redis) {
+            if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+            else redis.disconnect();
+          }
           await db.close();
         })();
         return closing;

@@ -6,7 +6,6 @@ import { Redis } from 'ioredis';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Logger } from '../logger.ts';
-import { connectRedis } from '../redis.ts';
 import { syncRepository } from './sync-repository.ts';
 import { connectorCache, type SyncEndpoints } from './connector-factory.ts';
 import { pushProcessor, type PushJob } from './push-worker.ts';
@@ -17,6 +16,8 @@ export const PUSH_QUEUE = 'sync-push';
 const DISPATCH_BATCH = 100;
 const ENQUEUE_TIMEOUT_MS = 2000;
 const MAX_BACKOFF_MS = 10 * 60_000;
+const WORKER_CLOSE_GRACE_MS = 5000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 export interface SyncRuntimeOptions {
   redisUrl: string;
@@ -61,6 +62,7 @@ export function createSyncRuntime(deps: { prisma: PrismaClient; secretBox: Secre
   let queueConn: Redis | undefined, workerConn: Redis | undefined;
   let queue: Queue<PushJob> | undefined, worker: Worker<PushJob> | undefined;
   let redisDownLogged = false;
+  let stopping = false;
   const loops: Array<ReturnType<typeof loop>> = [];
 
   async function dispatch(): Promise<number> {
@@ -90,9 +92,11 @@ export function createSyncRuntime(deps: { prisma: PrismaClient; secretBox: Secre
     dispatch,
     async start() {
       // Enqueueing fails fast while Redis is away (the rows stay pending); the worker waits for it.
-      queueConn = new Redis(o.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: (t) => Math.min(t * 200, 2000) });
+      // Reconnect until stop(); then give up, or BullMQ's own copies of the connection keep the process alive.
+      const retryStrategy = (times: number) => (stopping ? null : Math.min(times * 200, 5000));
+      queueConn = new Redis(o.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy });
       queueConn.on('error', () => {});
-      workerConn = connectRedis(o.redisUrl);
+      workerConn = new Redis(o.redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy });
       workerConn.on('error', () => {});
       queue = new Queue<PushJob>(PUSH_QUEUE, { connection: queueConn, prefix: o.prefix });
       queue.on('error', () => {});
@@ -110,10 +114,15 @@ export function createSyncRuntime(deps: { prisma: PrismaClient; secretBox: Secre
     },
     async stop() {
       await Promise.all(loops.splice(0).map((l) => l.stop()));
-      await worker?.close();
-      await queue?.close();
+      stopping = true;
+      await Promise.race([worker?.close().catch(() => {}), sleep(WORKER_CLOSE_GRACE_MS)]);
+      await queue?.close().catch(() => {});
       // Connections handed to BullMQ are ours to close.
-      for (const c of [workerConn, queueConn]) if (c) await c.quit().catch(() => c.disconnect());
+      for (const c of [workerConn, queueConn]) {
+        if (!c) continue;
+        if (c.status === 'ready') await Promise.race([c.quit().catch(() => {}), sleep(WORKER_CLOSE_GRACE_MS)]);
+        c.disconnect();
+      }
       worker = undefined; queue = undefined;
     },
   };

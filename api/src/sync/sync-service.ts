@@ -67,10 +67,12 @@ export function syncService(prisma: PrismaClient, box: SecretBox) {
       return {
         reservationId,
         platforms: await Promise.all(platforms.map(async (p) => {
-          const last = rows.filter((x) => x.platform === p).at(-1)!;
+          const mine = rows.filter((x) => x.platform === p);
+          const last = mine.at(-1)!;
           const mapping = await repo.mappingByLocal(prisma, restaurantId, p, 'reservation', reservationId);
-          const view = outboxView(last);
-          const state = view.conflict ? 'conflict' as const : last.status === 'failed' ? 'failed' as const : last.status === 'done' ? 'synced' as const : 'pending' as const;
+          // A refused slot stays the story of this booking even after the cancellation that followed it.
+          const conflict = mine.some((x) => outboxView(x).conflict);
+          const state = conflict ? 'conflict' as const : last.status === 'failed' ? 'failed' as const : last.status === 'done' ? 'synced' as const : 'pending' as const;
           return { platform: p, state, externalId: mapping?.externalId ?? null, lastError: last.lastError };
         })),
       };
@@ -89,9 +91,9 @@ export function syncService(prisma: PrismaClient, box: SecretBox) {
     /** Verifies and records a webhook; the sync runtime re-fetches and applies it. */
     async receiveWebhook(restaurantId: string, platform: SyncPlatform, req: WebhookRequest) {
       const cfg = await repo.config(restaurantId, platform);
-      // One answer for every refusal: an unknown restaurant looks like a bad signature.
+      // No webhook endpoint exists for a restaurant that has not connected this platform.
+      if (!cfg?.enabled || !cfg.webhookSecretEnc) throw new AppError('not_found', 'No webhook here');
       const refuse = () => new AppError('unauthenticated', 'Invalid webhook signature');
-      if (!cfg?.enabled || !cfg.webhookSecretEnc) throw refuse();
       const mod = platformModule(platform);
       if (!mod.webhook.verify(req, box.open(cfg.webhookSecretEnc))) throw refuse();
       let received = 0, duplicates = 0;

@@ -17,7 +17,7 @@ export type Handler = (req: FakeRequest, params: Record<string, string>) => Fake
 
 export function fakeHttp(routes: Array<[method: string, pattern: string, handler: Handler]>) {
   const faults: Array<{ match: RegExp; fault: Fault; times: number }> = [];
-  const log: Array<{ method: string; path: string; status: number; fault?: Fault['kind'] }> = [];
+  const log: Array<{ method: string; path: string; status: number; at: number; fault?: Fault['kind'] }> = [];
   const compiled = routes.map(([m, p, h]) => ({ m, re: new RegExp(`^${p.replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`), h }));
   const sockets = new Set<import('node:net').Socket>();
 
@@ -40,9 +40,9 @@ export function fakeHttp(routes: Array<[method: string, pattern: string, handler
     const fi = faults.findIndex((f) => f.match.test(key) && f.times > 0);
     const fault = fi >= 0 ? faults[fi]!.fault : undefined;
     if (fault) faults[fi]!.times--;
-    if (fault?.kind === 'status') { log.push({ method, path: url.pathname, status: fault.status, fault: 'status' }); return send({ status: fault.status, body: { message: 'injected failure' } }); }
+    if (fault?.kind === 'status') { log.push({ method, path: url.pathname, status: fault.status, at: Date.now(), fault: 'status' }); return send({ status: fault.status, body: { message: 'injected failure' } }); }
     if (fault?.kind === 'rate_limited') {
-      log.push({ method, path: url.pathname, status: 429, fault: 'rate_limited' });
+      log.push({ method, path: url.pathname, status: 429, at: Date.now(), fault: 'rate_limited' });
       return send({ status: 429, body: { message: 'Too Many Requests' }, headers: { 'retry-after': String(fault.retryAfterS) } });
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
@@ -51,7 +51,7 @@ export function fakeHttp(routes: Array<[method: string, pattern: string, handler
       const m = r.m === method ? r.re.exec(url.pathname) : null;
       if (m) { answer = await r.h({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body }, { ...m.groups }); break; }
     }
-    log.push({ method, path: url.pathname, status: answer.status, ...(fault ? { fault: fault.kind } : {}) });
+    log.push({ method, path: url.pathname, status: answer.status, at: Date.now(), ...(fault ? { fault: fault.kind } : {}) });
     if (fault?.kind === 'late') await new Promise((r) => setTimeout(r, fault.delayMs));
     send(answer);
   }

@@ -19,8 +19,11 @@ export interface CallHarness {
   controller: Controller;
 }
 
-export async function startCallHarness(t: Test, scenario: Scenario, env: Record<string, string> = {}): Promise<CallHarness> {
+export async function startCallHarness(
+  t: Test, scenario: Scenario, env: Record<string, string> = {}, opts: { apiUrl?: (real: string) => Promise<string> } = {},
+): Promise<CallHarness> {
   const api = await startTestApi(t);
+  const apiUrl = opts.apiUrl ? await opts.apiUrl(api.url) : api.url;
   const token = await createServiceToken(api.db.prisma, null);
   const ari = await FakeAri.start();
   const realtime = await FakeRealtimeServer.start({ scenario });
@@ -28,7 +31,7 @@ export async function startCallHarness(t: Test, scenario: Scenario, env: Record<
   nextPortBase += 20;
   const config = loadControllerConfig({
     ARI_URL: ari.url, ARI_USERNAME: ari.username, ARI_PASSWORD: ari.password,
-    API_URL: api.url, API_TOKEN: token, OPENAI_API_KEY: FAKE_REALTIME_API_KEY, OPENAI_REALTIME_URL: realtime.url,
+    API_URL: apiUrl, API_TOKEN: token, OPENAI_API_KEY: FAKE_REALTIME_API_KEY, OPENAI_REALTIME_URL: realtime.url,
     RTP_HOST: '127.0.0.1', RTP_PORT_MIN: String(portMin), RTP_PORT_MAX: String(portMin + 19), LOG_LEVEL: 'silent', ...env,
   });
   if (!config.enabled) throw new Error('controller config not enabled');

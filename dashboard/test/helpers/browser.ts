@@ -6,6 +6,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Date inputs follow the browser's UI language, not the page locale.
+  '--lang=fr-FR',
   // New-order beeps must play without a prior click in a headless run.
   '--autoplay-policy=no-user-gesture-required',
 ];

@@ -11,9 +11,16 @@ import {
   SyncOutboxQuery, SyncPlatformSchema, SyncPlatformView, WebhookAck,
 } from '../../contract/sync.ts';
 import { syncService } from '../../sync/sync-service.ts';
+import { AppError } from '../../errors.ts';
 
 const R = z.object({ restaurantId: Id });
-const RP = R.extend({ platform: SyncPlatformSchema });
+// Checked in the handler, so an unknown platform answers 404 like any unknown resource.
+const RP = R.extend({ platform: z.string().max(40) });
+function platformOf(p: string) {
+  const parsed = SyncPlatformSchema.safeParse(p);
+  if (!parsed.success) throw new AppError('not_found', 'Plateforme inconnue');
+  return parsed.data;
+}
 
 /** The raw bytes, kept by the JSON parser for signature checks. */
 const rawBodyOf = (req: Request): Buffer | undefined => (req as Request & { rawBody?: Buffer }).rawBody;
@@ -45,7 +52,7 @@ export function syncRoutes(ctx: AppContext): AnyRouteSpec[] {
       method: 'put', path: '/restaurants/:restaurantId/sync/platforms/:platform', tag: 'sync', access: 'user', minRole: 'owner',
       summary: 'Connect or update a platform (credentials and webhook secret are stored encrypted)',
       params: RP, body: ConnectPlatformRequest, response: SyncPlatformView,
-      handler: ({ params, body }) => sync.connect(params.restaurantId, params.platform, body),
+      handler: ({ params, body }) => sync.connect(params.restaurantId, platformOf(params.platform), body),
     }),
     route({
       method: 'get', path: '/restaurants/:restaurantId/sync/outbox', tag: 'sync', access: 'user', minRole: 'manager',

@@ -26,6 +26,8 @@ export class ConnectionState {
   readonly audio: AudioChunk[] = [];
   readonly truncates: TruncateRecord[] = [];
   readonly toolOutputs: ToolOutputRecord[] = [];
+  /** Every item the client created, as sent (a restored transcript shows up here). */
+  readonly createdItems: unknown[] = [];
   readonly responseCreates: ResponseCreateRecord[] = [];
   readonly sessionUpdates: SessionRequest[] = [];
   readonly received: ClientEvent['type'][] = [];
@@ -163,6 +165,7 @@ export class ConnectionState {
         return fail('invalid_value', 'output_audio_buffer.clear is only supported for WebRTC and SIP sessions.', 'type');
       case 'conversation.item.create': {
         const item = { ...e.item, id: e.item.id ?? this.id('item'), object: 'realtime.item' as const, status: 'completed' as const };
+        this.createdItems.push(e.item);
         if (item.type === 'function_call_output') this.toolOutputs.push({ callId: item.call_id, output: item.output });
         const previous = this.lastItemId;
         this.addItem(item.id, item.type === 'message' ? item.role : item.type);
