@@ -14,7 +14,7 @@ COPY . .
 RUN npm run db:generate
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production RECORDINGS_DIR=/recordings
+ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 RUN mkdir -p /recordings && chown node:node /recordings

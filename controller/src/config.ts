@@ -20,8 +20,7 @@ const envSchema = z.object({
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(120_000),
   RTP_PORT_MIN: z.coerce.number().int().min(1024).max(65534).default(40000),
   RTP_PORT_MAX: z.coerce.number().int().min(1025).max(65535).default(40199),
-  CONTROLLER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
-  RECORDINGS_DIR: z.string().default('.data/recordings'),
+  RECORD_CALLS: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,8 +35,7 @@ export type ControllerConfig =
       rtp: { host: string; advertiseHost: string; portMin: number; portMax: number };
       transferTrunk: string;
       shutdownDrainMs: number;
-      port: number;
-      recordingsDir: string;
+      recordCalls: boolean;
       logLevel: string;
     };
 
@@ -67,8 +65,7 @@ export function loadControllerConfig(env: Record<string, string | undefined> = p
     rtp: { host: e.RTP_HOST, advertiseHost: e.RTP_ADVERTISE_HOST ?? e.RTP_HOST, portMin: e.RTP_PORT_MIN, portMax: e.RTP_PORT_MAX },
     transferTrunk: e.TRANSFER_TRUNK_ENDPOINT,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
-    port: e.CONTROLLER_PORT,
-    recordingsDir: e.RECORDINGS_DIR,
+    recordCalls: e.RECORD_CALLS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -99,7 +99,8 @@ export function assertRestaurantAccess(p: Principal | undefined, restaurantId: s
   if (!p) throw new AppError('unauthenticated', 'Login required');
   if (p.kind === 'token') {
     if (p.restaurantId === null || p.restaurantId === restaurantId) return;
-    throw new AppError('forbidden', 'This token is not valid for this restaurant');
+    // Like a user without membership: the token does not learn the restaurant exists.
+    throw new AppError('not_found', 'Restaurant not found');
   }
   if (p.isPlatformAdmin) return;
   const role = p.roles.get(restaurantId);

@@ -106,7 +106,7 @@ t.test('the agent session and its tools, as the controller uses them', async (t)
   await t.test('a token of another restaurant cannot touch this call', async (t) => {
     const other = await prisma.restaurant.create({ data: { slug: 'ailleurs', name: 'Ailleurs', addressLine1: '1 rue', postcode: '75001', city: 'Paris' } });
     const foreign = client(api.url, { bearer: await createServiceToken(prisma, other.id) });
-    t.equal((await foreign.post('/api/agent/sessions', { did: DID })).status, 403);
-    t.equal((await foreign.post(`/api/agent/calls/${s.callId}/turns`, { role: 'caller', text: 'x' })).status, 403);
+    t.equal((await foreign.post('/api/agent/sessions', { did: DID })).status, 404, 'it does not learn the number exists');
+    t.equal((await foreign.post(`/api/agent/calls/${s.callId}/turns`, { role: 'caller', text: 'x' })).status, 404);
   });
 });

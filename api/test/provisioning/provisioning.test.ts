@@ -43,7 +43,7 @@ t.test('provisioning for Asterisk and the CLI', async (t) => {
     t.same(res.body.restaurants.map((r) => r.slug), ['chez-autre']);
     const list = await c.get<ProvisioningRestaurantList>('/api/provisioning/restaurants');
     t.same(list.body.items.map((r) => r.slug), ['chez-autre']);
-    t.equal((await c.get(`/api/provisioning/restaurants/${demoId}/phone-lines`)).status, 403, 'another restaurant is refused');
+    t.equal((await c.get(`/api/provisioning/restaurants/${demoId}/phone-lines`)).status, 404, 'another restaurant is refused, as if it did not exist');
   });
 
   await t.test('SIP secrets are refused to integration tokens, dashboard users and anonymous callers', async (t) => {

@@ -25,6 +25,8 @@ export interface CallSessionDeps {
   media: Omit<MediaLegDeps, 'log'>;
   realtime: RealtimeConfig;
   transferTrunk: string;
+  /** Record the bridge with ARI (the file stays on the Asterisk host, in its recording folder). */
+  recordCalls: boolean;
   log: Logger;
   onClosed(session: CallSession): void;
 }
@@ -39,6 +41,7 @@ export class CallSession {
   private leg: MediaLeg | undefined;
   private agent: AgentLink | undefined;
   private readonly bridgeId: string;
+  private recordingName: string | undefined;
   private transferLegId: string | undefined;
   private pendingAction: { kind: 'transfer' | 'end_call'; at: number } | undefined;
   private failures = 0;
@@ -102,6 +105,10 @@ export class CallSession {
       if (this.state === 'closed') return;
       this.setState('active');
       this.track(this.deps.api.answered(session.callId, new Date()), 'answered');
+      if (this.deps.recordCalls) {
+        this.recordingName = `voiceorder-${session.callId}`;
+        this.track(this.deps.ari.record(this.bridgeId, this.recordingName), 'record');
+      }
       agent.greet();
       this.after(session.limits.maxCallMs, () => this.endPolitely('max_duration'));
     } catch (err) {
@@ -283,6 +290,7 @@ export class CallSession {
       if (this.callId && wasActive) {
         await this.deps.api.end(this.callId, {
           endedBy, endReason: this.endReason, usage, at: new Date(),
+          ...(this.recordingName ? { recordingPath: `${this.recordingName}.wav` } : {}),
           ...(this.transferResult ? { transferResult: this.transferResult } : {}),
           ...(this.session?.transfer && this.transferResult ? { transferTarget: this.session.transfer.target } : {}),
         }).catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'could not record the end of the call'));

@@ -1,5 +1,4 @@
 import type { Section } from './sections.ts';
-import { ComingSoonPage } from '../pages/ComingSoonPage.tsx';
 import { OverviewPage } from '../pages/OverviewPage.tsx';
 import { OrdersPage } from '../pages/orders/OrdersPage.tsx';
 import { OrderDetailPage } from '../pages/orders/OrderDetailPage.tsx';
@@ -12,6 +11,12 @@ import { FaqPage } from '../pages/knowledge/FaqPage.tsx';
 import { MessagesPage } from '../pages/knowledge/MessagesPage.tsx';
 import { CustomersPage } from '../pages/customers/CustomersPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
+import { FormulasPage } from '../pages/formulas/FormulasPage.tsx';
+import { ServicesPage } from '../pages/services/ServicesPage.tsx';
+import { OffersPage } from '../pages/offers/OffersPage.tsx';
+import { RoomsPage } from '../pages/rooms/RoomsPage.tsx';
+import { ZonesPage } from '../pages/zones/ZonesPage.tsx';
+import { TestCallPage } from '../pages/testcall/TestCallPage.tsx';
 
 /** The page for a section of the open restaurant, or one item of it (an order, a call). */
 export function SectionPage({ restaurantId, section, itemId }: { restaurantId: string; section: Section; itemId: string | null }) {
@@ -36,7 +41,17 @@ export function SectionPage({ restaurantId, section, itemId }: { restaurantId: s
       return <CustomersPage />;
     case 'settings':
       return <SettingsPage />;
-    default:
-      return <ComingSoonPage section={section} />;
+    case 'setMenus':
+      return <FormulasPage />;
+    case 'services':
+      return <ServicesPage />;
+    case 'offers':
+      return <OffersPage />;
+    case 'rooms':
+      return <RoomsPage />;
+    case 'deliveryZones':
+      return <ZonesPage />;
+    case 'testCall':
+      return <TestCallPage />;
   }
 }

@@ -6,3 +6,6 @@ export function parseEuros(text: string): number {
 }
 
 export const centsToInput = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** An optional amount: empty means none (null). */
+export const parseEurosOrNull = (text: string): number | null => (text.trim() === '' ? null : parseEuros(text));

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsApi } from '../../api/resources.ts';
 import { ErrorAlert } from '../../layout/ErrorAlert.tsx';
@@ -5,6 +6,13 @@ import { useRestaurant } from '../../restaurant/RestaurantContext.tsx';
 import { PageHeader } from '../shared/PageHeader.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { AgentSettingsForm } from './AgentSettingsForm.tsx';
+import { ClosuresCard } from './ClosuresCard.tsx';
+import { OpeningHoursForm } from './OpeningHoursForm.tsx';
+import { RestaurantInfoForm } from './RestaurantInfoForm.tsx';
+
+const Card = ({ title, children }: { title: string; children: ReactNode }) => (
+  <div className="card shadow-sm"><div className="card-body"><h2 className="h5">{title}</h2>{children}</div></div>
+);
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -14,21 +22,22 @@ export function SettingsPage() {
     <>
       <PageHeader title={t('nav.settings')} />
       <div className="row g-3">
-        <section className="col-xl-7">
-          <div className="card shadow-sm"><div className="card-body">
-            <h2 className="h5">{t('settings.agent')}</h2>
+        <section className="col-xl-7 d-flex flex-column gap-3">
+          <Card title={t('settings.restaurant')}>
+            <RestaurantInfoForm restaurantId={rid} settings={settings} onSaved={reloadSettings} />
+          </Card>
+          <Card title={t('settings.agent')}>
             <AgentSettingsForm restaurantId={rid} settings={settings} onSaved={reloadSettings} />
-          </div></div>
+          </Card>
         </section>
         <section className="col-xl-5 d-flex flex-column gap-3">
-          <div className="card shadow-sm"><div className="card-body">
-            <h2 className="h5">{t('settings.restaurant')}</h2>
-            <div>{settings.name}</div>
-            <div className="text-body-secondary small">{settings.addressLine1}, {settings.postcode} {settings.city} · {settings.timeZone}</div>
-            <div className="small mt-1">{settings.phone}</div>
-          </div></div>
-          <div className="card shadow-sm"><div className="card-body">
-            <h2 className="h5">{t('settings.phoneLines')}</h2>
+          <Card title={t('hours.title')}>
+            <OpeningHoursForm restaurantId={rid} />
+          </Card>
+          <Card title={t('closures.title')}>
+            <ClosuresCard restaurantId={rid} timeZone={settings.timeZone} />
+          </Card>
+          <Card title={t('settings.phoneLines')}>
             {lines.error !== null && <ErrorAlert error={lines.error} />}
             <ul className="list-group list-group-flush" data-testid="phone-lines">
               {lines.data?.items.map((l) => (
@@ -38,7 +47,7 @@ export function SettingsPage() {
                 </li>
               ))}
             </ul>
-          </div></div>
+          </Card>
         </section>
       </div>
     </>
