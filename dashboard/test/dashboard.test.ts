@@ -225,6 +225,105 @@ if (!hasChromium()) {
     t.pass('the missed order is on the board');
   });
 
+  await t.test('a formula is created with a step whose choice carries a supplement', async (t) => {
+    await go('setMenus');
+    await page.getByTestId('formula-card').first().waitFor();
+    await page.getByTestId('new-formula').click();
+    await page.getByLabel('Nom', { exact: true }).fill('Formule Soir');
+    await page.getByLabel('Prix (€)').fill('19,90');
+    await page.locator('#step-name-0').fill('Pizza');
+    await page.getByTestId('choice-item-0-0').selectOption({ label: 'Margherita' });
+    await page.getByTestId('add-choice-0').click();
+    await page.getByTestId('choice-item-0-1').selectOption({ label: 'Regina' });
+    await page.getByTestId('choice-supplement-0-1').fill('2,50');
+    await shot(page, 'formula-form');
+    await page.getByTestId('save-formula').click();
+    const card = page.getByTestId('formula-card').filter({ hasText: 'Formule Soir' });
+    await card.waitFor();
+    t.match(await card.textContent(), /Pizza.*Margherita, Regina \(\+2,50\s€\)/s);
+    const stored = await prisma.formula.findFirstOrThrow({
+      where: { restaurantId: rid, name: 'Formule Soir' }, include: { steps: { include: { choices: { include: { item: true } } } } },
+    });
+    t.equal(stored.priceCents, 1990);
+    t.same(stored.steps[0]?.choices.map((c) => [c.item.name, c.supplementCents]).sort(), [['Margherita', 0], ['Regina', 250]]);
+    await shot(page, 'formulas');
+  });
+
+  await t.test("a service the API refuses shows the message next to the field, then saves once fixed", async (t) => {
+    await go('services');
+    await page.getByTestId('service-card').first().waitFor();
+    await page.getByTestId('new-service').click();
+    await page.getByLabel('Nom', { exact: true }).fill('Brunch');
+    await page.locator('#service-startTime').fill('14:00');
+    await page.locator('#service-endTime').fill('11:00');
+    await page.getByTestId('save-service').click();
+    await page.getByTestId('error-endTime').waitFor();
+    t.match(await page.getByTestId('error-endTime').textContent(), /endTime must be after startTime/);
+    t.ok(await page.locator('#service-endTime.is-invalid').count(), 'the end time input is marked invalid');
+    t.equal(await page.locator('#service-name.is-invalid').count(), 0, 'a valid field is left alone');
+    await shot(page, 'services-error');
+    await page.locator('#service-startTime').fill('10:30');
+    await page.locator('#service-lastSeatingTime').fill('13:00');
+    await page.locator('#service-endTime').fill('14:30');
+    await page.getByTestId('save-service').click();
+    await page.getByTestId('service-card').filter({ hasText: 'Brunch' }).waitFor();
+    t.equal(await prisma.diningService.count({ where: { restaurantId: rid, name: 'Brunch' } }), 1);
+    await shot(page, 'services');
+  });
+
+  await t.test('the other catalog pages and the settings show the demo data, not a placeholder', async (t) => {
+    for (const [section, ready] of [['offers', 'offer-row'], ['rooms', 'room-card'], ['deliveryZones', 'zone-row'], ['settings', 'hours-day-1']] as const) {
+      await go(section);
+      await page.getByTestId(ready).first().waitFor();
+      t.notMatch(await page.locator('main').textContent(), /Bientôt disponible/, section);
+      await shot(page, section);
+    }
+    // A polygon that is not even JSON is refused before it is sent, next to the field.
+    await go('deliveryZones');
+    await page.getByTestId('new-zone').click();
+    await page.getByLabel('Nom', { exact: true }).fill('Vieux-Port');
+    await page.getByText('Polygone', { exact: true }).click();
+    await page.getByLabel('Polygone GeoJSON').fill('{"type": "Polygon"');
+    await page.getByTestId('save-zone').click();
+    t.match(await page.getByTestId('error-polygon').textContent(), /JSON valide/);
+    await go('testCall');
+    const notice = page.getByTestId('test-call-notice');
+    await notice.waitFor();
+    t.match(await notice.textContent(), /OPENAI_API_KEY.*CONTROLLER_URL/s, 'says what to set');
+    await shot(page, 'test-call');
+  });
+
+  await t.test("the dashboard's charts render and its figures are the API's stats; calls show live", async (t) => {
+    await go('overview');
+    await page.locator('[data-testid=chart-days] canvas').waitFor();
+    await page.locator('[data-testid=chart-hours] canvas').waitFor();
+    const owner = client(api.url);
+    await owner.post('/api/auth/login', DEMO_OWNER);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const weekAgo = new Date(Date.parse(`${today}T12:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    type Stats = { totals: Record<string, number>; series: { orders: number; revenueCents: number; callsAnswered: number }[] };
+    const day = (await owner.get<Stats>(`/api/restaurants/${rid}/stats?from=${today}&to=${today}&granularity=hour`)).body;
+    const week = (await owner.get<Stats>(`/api/restaurants/${rid}/stats?from=${weekAgo}&to=${today}&granularity=day`)).body;
+    for (const [id, key] of [['callsAnswered', 'callsAnswered'], ['missedCallsSaved', 'missedCallsSaved'], ['orders', 'orders'],
+      ['revenue', 'revenueCents'], ['averageBasket', 'averageBasketCents'], ['commissionSaved', 'commissionSavedCents']] as const) {
+      t.equal(Number(await page.getByTestId(`stat-${id}`).getAttribute('data-value')), day.totals[key], id);
+    }
+    t.ok(day.totals.orders && day.totals.orders > 0, 'today has orders to show');
+    const values = (id: string) => page.getByTestId(id).getAttribute('data-values').then((v) => JSON.parse(v ?? '[]') as number[][]);
+    t.same(await values('chart-days'), [week.series.map((b) => b.orders), week.series.map((b) => b.revenueCents / 100)], 'orders and revenue per day');
+    t.same(await values('chart-hours'), [day.series.map((b) => b.callsAnswered)], 'calls per hour');
+    t.ok(await page.locator('[data-testid=chart-days] canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.height > 0), 'the canvas is drawn');
+
+    const s = await agent.session();
+    const live = page.locator(`[data-testid=live-call][data-call-id="${s.callId}"]`);
+    await live.waitFor();
+    t.equal(await live.getAttribute('data-outcome'), 'in_progress');
+    await agent.turn(s.callId, 'caller', 'Vous livrez à la Joliette ?');
+    await live.getByText('Vous livrez à la Joliette ?', { exact: false }).waitFor();
+    t.pass('a new call and what the caller says appear in the live feed');
+    await shot(page, 'overview');
+  });
+
   t.test('no script error on any page', async (t) => {
     t.same(pageErrors, []);
   });

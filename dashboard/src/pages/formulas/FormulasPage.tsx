@@ -65,7 +65,9 @@ export function FormulasPage() {
                   {f.steps.map((s) => (
                     <li key={s.id} className="mb-1">
                       <strong>{s.name}</strong>{' '}
-                      <span className="text-body-secondary">({t('formulas.pick', { min: s.minChoices, max: s.maxChoices, count: s.choices.length })})</span>
+                      <span className="text-body-secondary">({s.minChoices === s.maxChoices
+                        ? t('formulas.pickExact', { n: s.maxChoices, count: s.choices.length })
+                        : t('formulas.pick', { min: s.minChoices, max: s.maxChoices, count: s.choices.length })})</span>
                       <div>
                         {s.choices.map((c) => `${itemName(c.itemId)}${c.supplementCents > 0 ? ` (+${money(c.supplementCents)})` : ''}`).join(', ')}
                       </div>

@@ -28,10 +28,12 @@ export function OffersPage() {
   const remove = (o: OfferDto) => offersApi.remove(rid, o.id).then(reload, setActionError);
   const money = (c: number) => formatMoney(c, settings.currency);
 
+  const formulaName = (o: OfferDto) => data.formulas.find((x) => x.id === o.formulaId)?.name;
+  // The special menu's own name often is the formula's: say it once.
   const what = (o: OfferDto) => [
     o.discountPercent !== null && `−${o.discountPercent} %`,
     o.discountAmountCents !== null && `−${money(o.discountAmountCents)}`,
-    o.formulaId && data.formulas.find((x) => x.id === o.formulaId)?.name,
+    formulaName(o) !== o.name && formulaName(o),
     o.minOrderCents !== null && t('offers.fromAmount', { amount: money(o.minOrderCents) }),
   ].filter(Boolean).join(' · ');
   const when = (o: OfferDto) => [
@@ -55,8 +57,8 @@ export function OffersPage() {
       {data.offers.length === 0 && <p className="text-body-secondary">{t('offers.empty')}</p>}
       <ul className="list-group shadow-sm">
         {data.offers.map((o) => (
-          <li key={o.id} className="list-group-item d-flex flex-wrap gap-2 align-items-start" data-testid="offer-row">
-            <div className="me-auto">
+          <li key={o.id} className="list-group-item d-flex gap-2 align-items-start" data-testid="offer-row">
+            <div className="me-auto" style={{ minWidth: 0 }}>
               <span className={`badge text-bg-${KIND_COLOR[o.kind]} me-2`}>{t(`offers.kind.${o.kind}`)}</span>
               <strong className={o.active ? '' : 'text-decoration-line-through text-body-secondary'}>{o.name}</strong>
               {what(o) && <span className="ms-2">{what(o)}</span>}

@@ -15,7 +15,7 @@ const TurnPayload = z.object({ callId: z.string(), role: z.string(), text: z.str
 export function LiveCallFeed() {
   const { t } = useTranslation();
   const { id: rid, settings } = useRestaurant();
-  const { data, reload } = useLoad(() => callsApi.list(rid, { pageSize: 6 }), [rid]);
+  const { data, reload } = useLoad(() => callsApi.list(rid, { pageSize: 10 }), [rid]);
   const [lastTurn, setLastTurn] = useState<Record<string, string>>({});
   useLiveReload(['call.started', 'call.updated', 'call.ended'], reload);
   useLiveEvent(['call.turn'], (ev) => {
@@ -26,9 +26,9 @@ export function LiveCallFeed() {
   if (!data) return null;
   if (data.items.length === 0) return <p className="text-body-secondary small mb-0">{t('calls.empty')}</p>;
   return (
-    <ul className="list-unstyled mb-0 d-flex flex-column gap-2" data-testid="live-calls">
+    <ul className="list-unstyled mb-0 d-flex flex-column gap-2 overflow-y-auto" style={{ maxHeight: 250 }} data-testid="live-calls">
       {data.items.map((c) => (
-        <li key={c.id} className="border-bottom pb-2" data-testid="live-call" data-outcome={c.outcome}>
+        <li key={c.id} className="border-bottom pb-2" data-testid="live-call" data-call-id={c.id} data-outcome={c.outcome}>
           <div className="d-flex gap-2 align-items-baseline">
             <a className="small text-nowrap" href={`#${itemPath(rid, 'calls', c.id)}`}>{formatTime(c.startedAt, settings.timeZone)}</a>
             <span className="text-truncate me-auto">{c.customerName ?? c.callerNumber ?? t('calls.hidden')}</span>

@@ -20,7 +20,7 @@ export function StatsFigures({ totals, currency, commissionBp }: { totals: Figur
         <div className="col" key={f.id}>
           <div className="card h-100 shadow-sm">
             <div className="card-body py-2 px-3">
-              <div className="text-body-secondary small text-truncate" title={t(`overview.figures.${f.id}`)}>{t(`overview.figures.${f.id}`)}</div>
+              <div className="text-body-secondary small lh-sm">{t(`overview.figures.${f.id}`)}</div>
               <div className="fs-5 fw-semibold text-nowrap" data-testid={`stat-${f.id}`} data-value={f.value}>{f.text}</div>
               {f.id === 'commissionSaved' && (
                 <div className="small text-body-secondary">{t('overview.figures.atRate', { rate: formatInteger(commissionBp / 100) })}</div>

@@ -46,21 +46,21 @@ export function ServicesPage() {
                   <RowActions name={s.name} onEdit={() => setEditing(s)} onDelete={() => void remove(s)} />
                 </div>
                 <dl className="row small mb-0 mt-2">
-                  <dt className="col-6">{t('services.hours')}</dt>
-                  <dd className="col-6 mb-1">{s.startTime}–{s.endTime} ({t('services.lastSeatingShort', { time: s.lastSeatingTime })})</dd>
-                  <dt className="col-6">{t('services.slotInterval')}</dt><dd className="col-6 mb-1">{s.slotIntervalMinutes} min</dd>
-                  <dt className="col-6">{t('services.party')}</dt><dd className="col-6 mb-1">{t('services.partyRange', { min: s.minParty, max: s.maxParty })}</dd>
-                  <dt className="col-6">{t('services.covers')}</dt>
-                  <dd className="col-6 mb-1">
+                  <dt className="col-5">{t('services.card.hours')}</dt>
+                  <dd className="col-7 mb-1">{s.startTime}–{s.endTime} ({t('services.lastSeatingShort', { time: s.lastSeatingTime })})</dd>
+                  <dt className="col-5">{t('services.card.slots')}</dt><dd className="col-7 mb-1">{t('services.card.every', { min: s.slotIntervalMinutes })}</dd>
+                  <dt className="col-5">{t('services.party')}</dt><dd className="col-7 mb-1">{t('services.partyRange', { min: s.minParty, max: s.maxParty })}</dd>
+                  <dt className="col-5">{t('services.covers')}</dt>
+                  <dd className="col-7 mb-1">
                     {s.maxCoversPerService ?? '∞'} / {t('services.perService')} · {s.maxCoversPerSlot ?? '∞'} / {t('services.perSlot')}
                   </dd>
-                  <dt className="col-6">{t('services.turnTimes')}</dt>
-                  <dd className="col-6 mb-1">
+                  <dt className="col-5">{t('services.card.turn')}</dt>
+                  <dd className="col-7 mb-1">
                     {[...s.turnTimes].sort((a, b) => a.maxParty - b.maxParty).map((x) => t('services.turnShort', { n: x.maxParty, min: x.minutes })).join(' · ')}
                     {s.turnTimes.length > 0 && ' · '}{t('services.otherwise', { min: s.defaultTurnMinutes })}
                   </dd>
-                  <dt className="col-6">{t('services.prepayment')}</dt>
-                  <dd className="col-6 mb-0">{s.prepaymentAboveGuests === null ? t('services.none') : t('services.prepaymentAbove', { n: s.prepaymentAboveGuests })}</dd>
+                  <dt className="col-5">{t('services.card.prepayment')}</dt>
+                  <dd className="col-7 mb-0">{s.prepaymentAboveGuests === null ? t('services.none') : t('services.prepaymentAbove', { n: s.prepaymentAboveGuests })}</dd>
                 </dl>
               </div>
             </article>

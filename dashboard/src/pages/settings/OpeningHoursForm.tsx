@@ -42,7 +42,13 @@ export function OpeningHoursForm({ restaurantId }: { restaurantId: string }) {
             const mine = rows.filter((r) => r.weekday === d);
             return (
               <tr key={d} data-testid={`hours-day-${d}`}>
-                <th className="fw-semibold" style={{ width: '7rem' }}>{t(`weekday.long.${d}`)}</th>
+                <th className="fw-semibold" style={{ width: '7rem' }}>
+                  {t(`weekday.long.${d}`)}
+                  <button type="button" className="btn btn-sm btn-link p-0 d-block fw-normal text-nowrap" data-testid={`add-hours-${d}`}
+                    onClick={() => edit([...rows, { key: nextKey++, weekday: d, opensAt: mine.length ? '19:00' : '12:00', closesAt: mine.length ? '22:30' : '14:30' }])}>
+                    + {t('hours.add')}
+                  </button>
+                </th>
                 <td>
                   {mine.length === 0 && <span className="text-body-secondary small me-2">{t('hours.closed')}</span>}
                   {mine.map((r) => (
@@ -58,11 +64,6 @@ export function OpeningHoursForm({ restaurantId }: { restaurantId: string }) {
                       <FieldMessage fields={form.fields} path={path(r, 'closesAt')} />
                     </div>
                   ))}
-                </td>
-                <td className="text-end" style={{ width: '1%' }}>
-                  <button type="button" className="btn btn-sm btn-link text-nowrap" onClick={() => edit([...rows, { key: nextKey++, weekday: d, opensAt: mine.length ? '19:00' : '12:00', closesAt: mine.length ? '22:30' : '14:30' }])}>
-                    + {t('hours.add')}
-                  </button>
                 </td>
               </tr>
             );
