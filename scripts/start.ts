@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../api/src/config.ts';
+import { loadConfigOrExit } from '../api/src/config.ts';
 import { startApi } from '../api/src/server.ts';
 import { DEMO_OWNER } from '../api/src/seed/demo-seed.ts';
 import { loadControllerConfig } from '../controller/src/config.ts';
@@ -35,16 +35,7 @@ function ensureDashboardBuild(dist: string): void {
   if (r.status !== 0) console.warn('dashboard build failed: the API runs without it');
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(78);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 ensureDashboardBuild(config.dashboardDist);
 const api = await startApi(config);
 const controller = await startController(loadControllerConfig());

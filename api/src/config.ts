@@ -146,3 +146,17 @@ function describeValue(env: Env, key: PropertyKey | undefined): string {
   const shown = /URL/.test(key) ? String(env[key]).replace(/\/\/[^@/]*@/, '//***@') : env[key];
   return ` (got "${shown}")`;
 }
+
+/** EX_CONFIG from sysexits.h: what init systems and operators read as "fix the configuration". */
+export const EXIT_CONFIG = 78;
+
+/** For command-line entry points: the config, or the named problems on stderr and exit 78. */
+export function loadConfigOrExit(env: Env = process.env): ApiConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(EXIT_CONFIG);
+  }
+}

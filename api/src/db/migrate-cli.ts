@@ -1,12 +1,12 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the
 // embedded PGlite), offline, one transaction per migration.
-import { loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { openDatabase } from './database.ts';
 import { migrate } from './migrator.ts';
 
 import { MIGRATIONS_DIR } from './paths.ts';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const db = await openDatabase(config.database);
 const runner = await db.openRunner();
 try {

@@ -3,7 +3,7 @@
 // operator who has DB access but no dashboard login yet. The token is printed
 // once; only its SHA-256 is stored.
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { openDatabase } from './database.ts';
 import { apiTokenAdminRepository } from '../repositories/provisioning/api-token-repository.ts';
 import { apiTokenService } from '../services/provisioning/api-token-service.ts';
@@ -28,16 +28,7 @@ async function main(): Promise<number> {
     console.error(`--kind must be controller, cli or integration\n${USAGE}`);
     return 1;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const db = await openDatabase(config.database);
   try {
     const tokens = apiTokenService(apiTokenAdminRepository(db.prisma));

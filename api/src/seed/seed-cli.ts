@@ -1,7 +1,7 @@
 // `npm run db:seed`: adds the demo restaurant to the database the config points
 // at (DATABASE_URL, or the embedded PGlite). Safe to run again: an existing demo
 // is left exactly as it is.
-import { loadConfig, ConfigError } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { openDatabase, type PrismaClient } from '../db/database.ts';
 import { resolveSecretsKey } from '../crypto/secrets-key.ts';
 import { createSecretBox } from '../crypto/secret-box.ts';
@@ -17,16 +17,7 @@ async function hasSchema(prisma: PrismaClient): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const db = await openDatabase(config.database);
   try {
     if (!(await hasSchema(db.prisma))) {
