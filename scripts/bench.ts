@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startProduct } from './lib/start-product.ts';
 import { benchAgentApi } from './lib/bench-api.ts';
+import { benchBoardLatency } from '../dashboard/test/bench-board-latency.ts';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -52,4 +53,8 @@ const line = (label: string, f: { rps: number; p50: number; p99: number; errors:
   console.log(`${label}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms (${f.requests} requests, ${f.non2xx} non-2xx, ${f.errors} errors)`);
 line('POST /api/agent/sessions, 100 connections, PostgreSQL (target >= 2000 req/s, p99 <= 10 ms)', load.sessions);
 line('POST /api/agent/calls/:id/tools/confirm_order, 100 concurrent callers (target p99 <= 20 ms)', load.tools);
-console.log(`orders created by confirm_order during the run: ${load.ordersCreated}`);
+console.log(`orders created by confirm_order during the run: ${load.ordersCreated}${load.sampleFailure ? `; a failed tool answer: ${JSON.stringify(load.sampleFailure)}` : ''}`);
+
+const board = await benchBoardLatency({ orders: 50 });
+console.log(`order confirmed by the agent tool → card on the dashboard board (headless Chromium), ${board.orders} orders: p50 ${board.p50.toFixed(1)} ms, p99 ${board.p99.toFixed(1)} ms, max ${board.max.toFixed(1)} ms (target 300 ms)`);
+process.exit(0);

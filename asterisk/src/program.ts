@@ -5,6 +5,7 @@ import type { CliConfig } from './config.ts';
 import { formatChecks, runDoctor } from './doctor.ts';
 import { asteriskCommands } from './commands/asterisk.ts';
 import { linesCommands } from './commands/lines.ts';
+import { restaurantCommands } from './commands/restaurant.ts';
 import type { Io } from './commands/io.ts';
 
 export function buildProgram(config: CliConfig, io: Io): Command {
@@ -27,6 +28,7 @@ export function buildProgram(config: CliConfig, io: Io): Command {
     });
   asteriskCommands(program, config, io);
   linesCommands(program, config, io);
+  restaurantCommands(program, config, io);
   return program;
 }
 

@@ -50,7 +50,14 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
 
     // Warm-up, then sessions at full load.
     await autocannon({ url: `${api.url}/api/agent/sessions`, method: 'POST', headers, body, connections: 10, duration: 1 });
-    const sessions = figures(await autocannon({ url: `${api.url}/api/agent/sessions`, method: 'POST', headers, body, connections: opts.connections, duration: opts.seconds }));
+    const failures = new Map<string, number>();
+    const sessions = figures(await autocannon({
+      url: `${api.url}/api/agent/sessions`, method: 'POST', headers, body, connections: opts.connections, duration: opts.seconds,
+      requests: [{ onResponse: (status: number, text: string) => {
+        if (status >= 300) failures.set(`${status} ${text.slice(0, 120)}`, (failures.get(`${status} ${text.slice(0, 120)}`) ?? 0) + 1);
+      } }],
+    }));
+    if (failures.size) console.error('session failures:', Object.fromEntries(failures));
 
     // One call per confirm_order, as 100 callers each confirming their own order.
     const calls = await db.prisma.call.createManyAndReturn({

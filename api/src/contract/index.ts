@@ -11,4 +11,5 @@ export * from './delivery.ts';
 export * from './catalog.ts';
 export * from './agent.ts';
 export * from './provisioning.ts';
+export * from './menu-import.ts';
 export * from './sync.ts';

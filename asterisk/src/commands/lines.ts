@@ -7,7 +7,7 @@ import { apiClient, CliError, type ApiClient } from '../api-client.ts';
 import type { Io } from './io.ts';
 
 /** Accepts a slug or an id, so the installer can type what they know. */
-async function restaurantId(api: ApiClient, ref: string): Promise<string> {
+export async function restaurantId(api: ApiClient, ref: string): Promise<string> {
   const { items } = await api.request<ProvisioningRestaurantList>('GET', '/provisioning/restaurants');
   const r = items.find((x) => x.slug === ref || x.id === ref);
   if (!r) throw new CliError(`no restaurant "${ref}" for this token (known: ${items.map((x) => x.slug).join(', ') || 'none'})`);

@@ -12,6 +12,10 @@ import { phoneLineRepository } from '../../repositories/operations/phone-line-re
 import { asteriskProvisioningService, provisioningScope } from '../../services/provisioning/asterisk-provisioning-service.ts';
 import { apiTokenService } from '../../services/provisioning/api-token-service.ts';
 import { phoneLineService } from '../../services/operations/phone-line-service.ts';
+import { menuImportRepository } from '../../repositories/provisioning/menu-import-repository.ts';
+import { menuImportService } from '../../services/provisioning/menu-import-service.ts';
+import { actorOf } from '../../services/catalog/common.ts';
+import { MenuImportRequest, MenuImportResult } from '../../contract/menu-import.ts';
 import {
   AdminApiTokenCreateRequest, ApiTokenCreateRequest, ApiTokenCreated, ApiTokenPage, AsteriskProvisioning, ProvisioningRestaurantList,
 } from '../../contract/provisioning.ts';
@@ -24,16 +28,17 @@ const TokenParams = z.object({ id: Id });
 const userIdOf = (p: Principal | undefined) => (p?.kind === 'user' ? p.userId : null);
 const dateOrNull = (s: string | null | undefined) => (s ? new Date(s) : null);
 
-/** Changing phone lines is the installer's job: the CLI's token, not the controller's. */
-function requireCliToken(p: Principal | undefined): void {
+/** Changing phone lines or importing a menu is the installer's job: the CLI's token, not the controller's. */
+function requireCliToken(p: Principal | undefined, what = 'change phone lines'): void {
   provisioningScope(p);
-  if (p?.kind === 'token' && p.tokenKind !== 'cli') throw new AppError('forbidden', 'Only cli tokens may change phone lines');
+  if (p?.kind === 'token' && p.tokenKind !== 'cli') throw new AppError('forbidden', `Only cli tokens may ${what}`);
 }
 
 export function provisioningRoutes(ctx: AppContext) {
   const asterisk = asteriskProvisioningService(asteriskRepository(ctx.db.prisma), ctx.secretBox);
   const tokens = apiTokenService(apiTokenAdminRepository(ctx.db.prisma));
   const lines = phoneLineService(phoneLineRepository(ctx.db.prisma), ctx.secretBox);
+  const menuImport = menuImportService(menuImportRepository(ctx.db.prisma));
   const linesPath = '/provisioning/restaurants/:restaurantId/phone-lines';
   return [
     route({
@@ -64,6 +69,16 @@ export function provisioningRoutes(ctx: AppContext) {
       method: 'delete', path: `${linesPath}/:id`, tag: 'provisioning', access: 'token', status: 204,
       summary: 'Remove a phone line from the CLI (cli tokens)', params: ItemParams,
       handler: ({ params, principal }) => { requireCliToken(principal); return lines.remove(params.restaurantId, params.id); },
+    }),
+    route({
+      method: 'post', path: '/provisioning/restaurants/:restaurantId/menu/import', tag: 'provisioning', access: 'token', status: 200,
+      summary: 'Import a menu (categories, items, option groups matched by name) in one transaction (cli tokens); '
+        + 'idempotent, nothing is deleted, dryRun=true writes nothing',
+      params: RestaurantParams, body: MenuImportRequest, response: MenuImportResult,
+      handler: ({ params, body, principal }) => {
+        requireCliToken(principal, 'import a menu');
+        return menuImport.import(params.restaurantId, body, actorOf(principal));
+      },
     }),
 
     route({

@@ -4,8 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { assertRestaurantAccess, type Principal } from '../auth-service.ts';
 import type { AgentRepository } from '../../repositories/agent/agent-repository.ts';
-import { customerRepository } from '../../repositories/commerce/customer-repository.ts';
-import { publishLiveEvent } from '../../live/publish.ts';
+import { callStartRepository } from '../../repositories/agent/call-start-repository.ts';
 import { toE164 } from '../../util/phone.ts';
 import { toLocal } from '../../domain/calendar.ts';
 import { isOpenAt } from '../../domain/availability/opening.ts';
@@ -17,25 +16,37 @@ import type { AgentSession, AgentSessionRequest } from '../../contract/agent.ts'
 // How long the caller may stay silent before the agent prompts, then hangs up.
 export const IDLE_TIMEOUT_MS = 20_000;
 
+// A phone line's restaurant and codec change when an operator edits them; a
+// new call sees the change within this delay, and no query is spent per call.
+export const LINE_CACHE_TTL_MS = 5_000;
+
 export function sessionService(deps: { prisma: PrismaClient; repo: AgentRepository; knowledge: KnowledgeCache }) {
-  const customers = customerRepository(deps.prisma);
+  const starts = callStartRepository(deps.prisma);
+  const lines = new Map<string, { at: number; line: Promise<Awaited<ReturnType<AgentRepository['lineByDid']>>> }>();
+
+  function lineByDid(did: string) {
+    const hit = lines.get(did);
+    if (hit && Date.now() - hit.at < LINE_CACHE_TTL_MS) return hit.line;
+    const line = deps.repo.lineByDid(did);
+    lines.set(did, { at: Date.now(), line });
+    line.catch(() => lines.delete(did));
+    return line;
+  }
 
   async function callerContext(restaurantId: string, number: string | null, timeZone: string): Promise<{ ctx: CallerContext; customer: { id: string; firstName: string | null } | null }> {
     if (!number) return { ctx: { number: null, customer: null }, customer: null };
-    const c = await customers.findByPhone(restaurantId, number);
+    const c = await starts.caller(restaurantId, number);
     if (!c) return { ctx: { number, customer: null }, customer: null };
-    const addr = c.addresses[0];
-    const last = c.orders[0];
-    const next = c.reservations[0];
+    const last = c.lastOrder;
+    const next = c.nextReservation;
     return {
       customer: { id: c.id, firstName: c.firstName },
       ctx: {
         number,
         customer: {
-          firstName: c.firstName, lastName: c.lastName, notes: c.notes, allergies: c.allergies,
-          address: addr ? { line1: addr.line1, postcode: addr.postcode, city: addr.city } : null,
-          lastOrder: last ? `${toLocal(last.createdAt, timeZone).date}, ${last.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')} (${formatEuros(last.totalCents)})` : null,
-          upcomingReservation: next ? `${toLocal(next.startsAt, timeZone).date} à ${toLocal(next.startsAt, timeZone).time}, ${next.partySize} personnes` : null,
+          firstName: c.firstName, lastName: c.lastName, notes: c.notes, allergies: c.allergies, address: c.address,
+          lastOrder: last ? `${toLocal(new Date(last.createdAt), timeZone).date}, ${last.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')} (${formatEuros(last.totalCents)})` : null,
+          upcomingReservation: next ? `${toLocal(new Date(next.startsAt), timeZone).date} à ${toLocal(new Date(next.startsAt), timeZone).time}, ${next.partySize} personnes` : null,
         },
       },
     };
@@ -44,7 +55,7 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
   return {
     async start(req: AgentSessionRequest, principal: Principal | undefined, now: Date): Promise<AgentSession> {
       const did = toE164(req.did) ?? req.did;
-      const line = await deps.repo.lineByDid(did);
+      const line = await lineByDid(did);
       if (!line || !line.enabled) throw new AppError('not_found', `No active phone line for ${did}`);
       assertRestaurantAccess(principal, line.restaurantId);
       const k = await deps.knowledge.get(line.restaurantId, now);
@@ -53,17 +64,11 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
       const callerNumber = toE164(req.callerNumber);
       const caller = await callerContext(r.id, callerNumber, r.timeZone);
 
-      const call = await deps.prisma.$transaction(async (tx) => {
-        const created = await tx.call.create({
-          data: {
-            restaurantId: r.id, phoneLineId: line.id, callerNumber, customerId: caller.customer?.id ?? null,
-            channelId: req.channelId ?? null, startedAt: now, direction: req.test ? 'test' : 'inbound', language: r.aiLanguage,
-          },
-        });
-        if (caller.customer) await tx.customer.update({ where: { id: caller.customer.id }, data: { lastCallAt: now } });
-        await publishLiveEvent(tx, r.id, 'call.started', { callId: created.id, callerNumber, customerName: caller.customer?.firstName ?? null, test: req.test });
-        return created;
+      const callId = await starts.createCall({
+        restaurantId: r.id, phoneLineId: line.id, callerNumber, customerId: caller.customer?.id ?? null,
+        channelId: req.channelId ?? null, startedAt: now, direction: req.test ? 'test' : 'inbound', language: r.aiLanguage, test: req.test,
       });
+      const call = { id: callId };
 
       const greeting = r.aiGreeting ?? (r.aiLanguage === 'en' ? `Hello, ${r.name}, how can I help you?` : `Bonjour, ${r.name}, que puis-je faire pour vous ?`);
       const tail = callerTail(now, r.timeZone, caller.ctx);

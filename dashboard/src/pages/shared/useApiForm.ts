@@ -27,13 +27,14 @@ export function useApiForm() {
   };
 
   /** A problem found before sending (text that is not JSON), shown like the API's. */
-  const fail = (path: string, message: string) => {
-    setError(new ApiError(400, 'validation_failed', message, [{ path, message }]));
-    setFields([{ path, message }]);
+  const fail = (path: string, message: string) => failFields([{ path, message }]);
+  const failFields = (list: FieldError[]) => {
+    setError(new ApiError(400, 'validation_failed', list.map((f) => f.message).join('; '), list));
+    setFields(list);
   };
 
   /** An error to show above the form: one the fields do not explain. */
   const general = error !== null && fields.length === 0 ? error : null;
-  return { fields, error, general, busy, run, fail };
+  return { fields, error, general, busy, run, fail, failFields };
 }
 export type ApiForm = ReturnType<typeof useApiForm>;
