@@ -73,7 +73,7 @@ t.test('login, the overview of today, and logout', async (t) => {
   t.ok(overview.orders.length > 0, "today's demo orders are there");
   t.ok(overview.today.revenueCents > 0);
 
-  const forged = await client(api.url, { csrf: false });
+  const forged = client(api.url, { csrf: false });
   for (const [k, v] of c.jar) forged.jar.set(k, v);
   const refused = await forged.post<ErrorBody>('/api/auth/logout');
   t.equal(refused.status, 403, 'a write with the cookie but without the CSRF header is refused');

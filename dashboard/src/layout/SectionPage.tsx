@@ -40,7 +40,7 @@ export function SectionPage({ restaurantId, section, itemId }: { restaurantId: s
     case 'customers':
       return <CustomersPage />;
     case 'settings':
-      return <SettingsPage />;
+      return <SettingsPage tab={itemId} />;
     case 'setMenus':
       return <FormulasPage />;
     case 'services':

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReservationStatusSchema } from '../../../../api/src/contract/index.ts';
 import { reservationsApi } from '../../api/resources.ts';
+import { syncApi } from '../../api/sync.ts';
 import { formatLongDate, todayIn } from '../../format.ts';
 import { ErrorAlert } from '../../layout/ErrorAlert.tsx';
 import { Spinner } from '../../layout/Spinner.tsx';
@@ -12,6 +13,7 @@ import { PageHeader } from '../shared/PageHeader.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { NewReservationForm } from './NewReservationForm.tsx';
 import { ReservationStatusButtons } from './ReservationStatusButtons.tsx';
+import { SyncBadge } from './SyncBadge.tsx';
 
 export function ReservationsPage() {
   const { t } = useTranslation();
@@ -25,6 +27,11 @@ export function ReservationsPage() {
   const [moveError, setMoveError] = useState<unknown>(null);
   const { data, error, reload } = useLoad(() => reservationsApi.list(rid, { from, to, status, q, pageSize: 200 }), [rid, from, to, status, q]);
   useLiveReload(['reservation.'], reload);
+  // Badges only when a platform is connected; a user who may not read the settings (403) still gets them.
+  const sync = useLoad(() => syncApi.platforms(rid).then((l) => l.length > 0, () => true), [rid]);
+  const showSync = sync.data === true;
+  const [syncEpoch, setSyncEpoch] = useState(0);
+  useLiveReload(['sync.'], () => setSyncEpoch((n) => n + 1));
 
   return (
     <>
@@ -52,7 +59,7 @@ export function ReservationsPage() {
           <div className="table-responsive">
             <table className="table table-hover align-middle mb-0" data-testid="reservations-list">
               <thead>
-                <tr><th>{t('reservations.when')}</th><th className="text-end">{t('reservations.partySize')}</th><th>{t('reservations.name')}</th><th>{t('reservations.status')}</th><th>{t('reservations.actions')}</th></tr>
+                <tr><th>{t('reservations.when')}</th><th className="text-end">{t('reservations.partySize')}</th><th>{t('reservations.name')}</th><th>{t('reservations.status')}</th>{showSync && <th>{t('reservations.sync')}</th>}<th>{t('reservations.actions')}</th></tr>
               </thead>
               <tbody>
                 {data.items.map((r) => (
@@ -61,6 +68,7 @@ export function ReservationsPage() {
                     <td className="text-end">{r.partySize}</td>
                     <td>{r.customerName}{r.customerPhone && <div className="small text-body-secondary">{r.customerPhone}</div>}{r.notes && <div className="small fst-italic">{r.notes}</div>}</td>
                     <td><span className={`badge text-bg-${RESERVATION_STATUS_COLOR[r.status]}`}>{t(`reservationStatus.${r.status}`)}</span></td>
+                    {showSync && <td><SyncBadge restaurantId={rid} reservationId={r.id} version={`${r.updatedAt}:${syncEpoch}`} /></td>}
                     <td><ReservationStatusButtons restaurantId={rid} reservation={r} onChanged={() => { setMoveError(null); reload(); }} onError={setMoveError} /></td>
                   </tr>
                 ))}

@@ -3,24 +3,49 @@ import { useTranslation } from 'react-i18next';
 import { settingsApi } from '../../api/resources.ts';
 import { ErrorAlert } from '../../layout/ErrorAlert.tsx';
 import { useRestaurant } from '../../restaurant/RestaurantContext.tsx';
+import { restaurantPath } from '../../router.ts';
 import { PageHeader } from '../shared/PageHeader.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { AgentSettingsForm } from './AgentSettingsForm.tsx';
 import { ClosuresCard } from './ClosuresCard.tsx';
 import { OpeningHoursForm } from './OpeningHoursForm.tsx';
 import { RestaurantInfoForm } from './RestaurantInfoForm.tsx';
+import { SyncSettings } from './sync/SyncSettings.tsx';
 
 const Card = ({ title, children }: { title: string; children: ReactNode }) => (
   <div className="card shadow-sm"><div className="card-body"><h2 className="h5">{title}</h2>{children}</div></div>
 );
 
-export function SettingsPage() {
+const TABS = ['general', 'sync'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The settings, in tabs named by the URL's last segment (`settings/sync`), so a tab can be linked to. */
+export function SettingsPage({ tab }: { tab: string | null }) {
+  const { t } = useTranslation();
+  const { id: rid } = useRestaurant();
+  const current: Tab = tab === 'sync' ? 'sync' : 'general';
+  return (
+    <>
+      <PageHeader title={t('nav.settings')} />
+      <ul className="nav nav-tabs mb-3" role="tablist">
+        {TABS.map((x) => (
+          <li key={x} className="nav-item">
+            <a className={`nav-link${x === current ? ' active' : ''}`} aria-current={x === current ? 'page' : undefined} data-testid={`settings-tab-${x}`}
+              href={`#${restaurantPath(rid, x === 'general' ? 'settings' : `settings/${x}`)}`}>{t(`settings.tabs.${x}`)}</a>
+          </li>
+        ))}
+      </ul>
+      {current === 'sync' ? <SyncSettings /> : <GeneralSettings />}
+    </>
+  );
+}
+
+function GeneralSettings() {
   const { t } = useTranslation();
   const { id: rid, settings, reloadSettings } = useRestaurant();
   const lines = useLoad(() => settingsApi.phoneLines(rid), [rid]);
   return (
     <>
-      <PageHeader title={t('nav.settings')} />
       <div className="row g-3">
         <section className="col-xl-7 d-flex flex-column gap-3">
           <Card title={t('settings.restaurant')}>
