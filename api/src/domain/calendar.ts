@@ -29,13 +29,45 @@ export interface LocalParts {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-export function toLocal(instant: Date, timeZone: string): LocalParts {
+function toLocalSlow(instant: Date, timeZone: string): LocalParts {
   const p = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((x) => [x.type, x.value]));
   const hh = Number(p.hour), mm = Number(p.minute);
   return {
     date: `${p.year}-${p.month}-${p.day}`,
     time: `${p.hour}:${p.minute}`,
     weekday: WEEKDAYS[p.weekday ?? ''] ?? 0,
+    minutes: hh * 60 + mm,
+  };
+}
+
+// Every UTC offset in use is a multiple of 15 minutes and every transition
+// happens on a local hour or half hour, so the offset is constant within a
+// UTC quarter hour: Intl (≈6 µs a call, hundreds of calls per availability
+// search) is asked once per zone and quarter hour, the rest is arithmetic.
+const QUARTER_MS = 15 * 60_000;
+const OFFSET_CACHE_MAX = 20_000;
+const offsetCache = new Map<string, number>();
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+export function toLocal(instant: Date, timeZone: string): LocalParts {
+  const ms = instant.getTime();
+  const bucket = Math.floor(ms / QUARTER_MS);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const start = new Date(bucket * QUARTER_MS);
+    const l = toLocalSlow(start, timeZone);
+    const [y, mo, d] = l.date.split('-').map(Number) as [number, number, number];
+    offset = Date.UTC(y, mo - 1, d) + l.minutes * 60_000 - start.getTime();
+    if (offsetCache.size >= OFFSET_CACHE_MAX) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  const local = new Date(ms + offset);
+  const hh = local.getUTCHours(), mm = local.getUTCMinutes();
+  return {
+    date: `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}`,
+    time: `${pad2(hh)}:${pad2(mm)}`,
+    weekday: ((local.getUTCDay() + 6) % 7) + 1,
     minutes: hh * 60 + mm,
   };
 }

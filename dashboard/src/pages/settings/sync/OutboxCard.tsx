@@ -35,7 +35,7 @@ export function OutboxCard({ restaurantId, timeZone, onRetried }: { restaurantId
   };
   const error = failed.error ?? recent.error ?? retryError;
   const rows = (items: SyncOutboxEntry[], testId: string) => (
-    <table className="table table-sm align-middle mb-3" data-testid={testId}>
+    <div className="table-responsive mb-3"><table className="table table-sm align-middle mb-0" data-testid={testId}>
       <thead><tr><th>{t('sync.when')}</th><th>{t('sync.platform')}</th><th>{t('sync.event')}</th><th>{t('sync.status')}</th><th className="text-end">{t('sync.attempts')}</th><th /></tr></thead>
       <tbody>
         {items.map((o) => (
@@ -43,7 +43,7 @@ export function OutboxCard({ restaurantId, timeZone, onRetried }: { restaurantId
             <td className="text-nowrap small">{formatDateTime(o.updatedAt, timeZone)}</td>
             <td>{PLATFORM_LABEL[o.platform]}</td>
             <td className="small">
-              {t(`sync.events.${o.event}`, { defaultValue: o.event })} <span className="text-body-secondary">· {o.entityId}</span>
+              {t(`sync.events.${o.event}`, { defaultValue: o.event })} <span className="text-body-secondary" title={o.entityId}>· …{o.entityId.slice(-6)}</span>
               {o.lastError && <div className={o.conflict ? 'text-warning-emphasis' : 'text-danger'}>{o.conflict && `${t('sync.conflict')} : `}{o.lastError}</div>}
             </td>
             <td><span className={`badge text-bg-${o.conflict ? 'warning' : OUTBOX_COLOR[o.status]}`}>{t(`sync.outboxStatus.${o.status}`)}</span></td>
@@ -56,7 +56,7 @@ export function OutboxCard({ restaurantId, timeZone, onRetried }: { restaurantId
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></div>
   );
 
   return (

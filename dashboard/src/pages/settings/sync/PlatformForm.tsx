@@ -95,6 +95,7 @@ export function PlatformForm(props: {
               </div>
             ))}
           </div>
+          <div className="form-text">{t('sync.masteringHint', { platform: PLATFORM_LABEL[platform] })}</div>
         </fieldset>
         <div className="col-12"><Check id="sync-enabled" label={t('sync.enabled')} checked={enabled} onChange={setEnabled} /></div>
       </div>

@@ -65,7 +65,7 @@ function PlatformSummary({ view: p, timeZone, onEdit }: { view: SyncPlatformView
           <button type="button" className="btn btn-sm btn-link p-0 ms-1" onClick={() => void navigator.clipboard?.writeText(url)}>{t('sync.copy')}</button>
         </div>
         <div data-testid="webhook-secret-state">{t(p.hasWebhookSecret ? 'sync.secretSet' : 'sync.secretMissing')}</div>
-        <div>{t('sync.mastering')} : {masters.length ? masters.join(' · ') : t('sync.master.none')}</div>
+        <div>{t('sync.mastering')} : {masters.length ? masters.join(' · ') : t('sync.master.noneSummary')}</div>
         <div className="text-body-secondary">{t('sync.lastPolled')} : {p.lastPolledAt ? formatDateTime(p.lastPolledAt, timeZone) : t('sync.never')}</div>
         {p.lastError && <div className="text-danger">{t('sync.lastError')}{p.lastErrorAt && ` (${formatDateTime(p.lastErrorAt, timeZone)})`} : {p.lastError}</div>}
       </div>
