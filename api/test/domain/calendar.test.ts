@@ -1,5 +1,5 @@
 import t from 'tap';
-import { localDateBounds, wallClockToUtc } from '../../src/domain/calendar.ts';
+import { localDateBounds, toLocal, wallClockToUtc } from '../../src/domain/calendar.ts';
 import { formatEuros, percentOfCents } from '../../src/domain/money.ts';
 
 const cases: Array<{ name: string; date: string; time: string; tz: string; expect: string }> = [
@@ -37,4 +37,19 @@ t.test('euros are spoken the French way and percentages round half-up', async (t
   t.equal(percentOfCents(245, 10), 25);
   t.equal(percentOfCents(244, 10), 24);
   t.equal(percentOfCents(1005, 10), 101);
+});
+
+t.test('toLocal agrees with Intl minute by minute, across DST and half-hour zones', async (t) => {
+  let checked = 0, mismatches = 0;
+  for (const tz of ['Europe/Paris', 'America/St_Johns', 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    // Every 7 min 13 s over a year: every transition of each zone is crossed at an odd phase.
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 433_000) {
+      const p = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+      const l = toLocal(new Date(ms), tz);
+      checked++;
+      if (l.date !== `${p.year}-${p.month}-${p.day}` || l.time !== `${p.hour}:${p.minute}`) mismatches++;
+    }
+  }
+  t.equal(mismatches, 0, `${checked} instants checked`);
 });
