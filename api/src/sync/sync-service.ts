@@ -35,12 +35,21 @@ export function syncService(prisma: PrismaClient, box: SecretBox) {
     },
 
     async connect(restaurantId: string, platform: SyncPlatform, req: ConnectPlatformRequest) {
-      const missing = platformModule(platform).credentialFields.filter((f) => f !== 'publisherName' && !req.credentials[f]);
-      if (missing.length) throw new AppError('bad_request', `Identifiants incomplets : ${missing.join(', ')}`, { fields: Object.fromEntries(missing.map((f) => [`credentials.${f}`, 'requis'])) });
+      // An edit that leaves a secret out keeps the saved one: the dashboard never sees secrets to send them back.
+      const existing = await repo.config(restaurantId, platform);
+      const saved = existing ? (JSON.parse(box.open(existing.credentialsEnc)) as Record<string, string>) : {};
+      const given = Object.fromEntries(Object.entries(req.credentials).filter(([, v]) => v !== ''));
+      const credentials = { ...saved, ...given };
+      const missing = platformModule(platform).credentialFields.filter((f) => f !== 'publisherName' && !credentials[f]);
+      if (missing.length) {
+        throw new AppError('bad_request', `Identifiants incomplets : ${missing.join(', ')}`, {
+          fields: missing.map((f) => ({ path: `credentials.${f}`, message: 'requis' })),
+        });
+      }
       await repo.upsertConfig(restaurantId, platform, {
         externalRestaurantId: req.externalRestaurantId,
-        credentialsEnc: box.seal(JSON.stringify(req.credentials)),
-        webhookSecretEnc: req.webhookSecret ? box.seal(req.webhookSecret) : null,
+        credentialsEnc: box.seal(JSON.stringify(credentials)),
+        webhookSecretEnc: req.webhookSecret ? box.seal(req.webhookSecret) : existing?.webhookSecretEnc ?? null,
         mastering: req.mastering as Prisma.InputJsonValue, enabled: req.enabled,
       });
       const views = await this.platforms(restaurantId);
