@@ -1,7 +1,7 @@
 // Everything a scripted call needs, for real: the API on PostgreSQL, the ARI
 // fake (Asterisk's own API description, real RTP), the Realtime fake, and the
 // production controller pointed at them by URL.
-import type { Test } from 'tap';
+import root, { type Test } from 'tap';
 import { pino } from 'pino';
 import { startTestApi } from '../../../api/test/helpers/test-api.ts';
 import { createServiceToken } from '../../../api/test/helpers/tokens.ts';
@@ -41,6 +41,7 @@ export async function startCallHarness(
     await realtime.close();
     await ari.close();
   });
+  guardExit();
   return { api, ari, realtime, controller };
 }
 
@@ -59,4 +60,20 @@ export async function waitUntil<T>(what: string, fn: () => Promise<T | undefined
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+let guarded = false;
+// Under a loaded CI machine a call file was seen, rarely, to stay alive after its
+// last test. Say what is still open, then exit with the tests' own result
+// instead of hitting tap's file timeout.
+const LINGER_MS = 10_000;
+function guardExit(): void {
+  if (guarded) return;
+  guarded = true;
+  root.teardown(() => {
+    setTimeout(() => {
+      console.error(`call tests still alive ${LINGER_MS} ms after the end; open: ${JSON.stringify(process.getActiveResourcesInfo())}`);
+      process.exit(process.exitCode ?? 0);
+    }, LINGER_MS).unref();
+  });
 }

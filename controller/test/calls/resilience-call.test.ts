@@ -84,7 +84,7 @@ t.test('the API dies right after taking an order: the retry returns it, exactly 
     });
   });
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
-  t.teardown(() => new Promise<void>((r) => proxy.close(() => r())));
+  t.teardown(() => new Promise<void>((r) => { proxy.close(() => r()); proxy.closeAllConnections(); }));
   let output = '';
   const h = await startCallHarness(t, async (rt) => {
     await rt.waitForSessionUpdate();
