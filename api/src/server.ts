@@ -17,8 +17,7 @@ import { createApp } from './http/app.ts';
 import { connectRedis } from './redis.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import type { Redis } from 'ioredis';
-import { createSyncRuntime, type SyncRuntime } from './sync/runtime.ts';
-import { syncRuntimeOptions } from './sync/runtime-options.ts';
+import type { SyncRuntime } from './sync/runtime.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export { MIGRATIONS_DIR };
@@ -56,7 +55,11 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     if (seeded?.created) log.info({ restaurantId: seeded.restaurantId }, 'demo restaurant seeded');
 
     // Without Redis the outbox simply keeps its rows until a process with Redis sends them.
-    sync = config.redisUrl ? createSyncRuntime({ prisma: db.prisma, secretBox, log }, syncRuntimeOptions(config, config.redisUrl)) : undefined;
+    if (config.redisUrl) {
+      // BullMQ loads only when there is a Redis to use: the embedded default starts faster.
+      const [{ createSyncRuntime }, { syncRuntimeOptions }] = await Promise.all([import('./sync/runtime.ts'), import('./sync/runtime-options.ts')]);
+      sync = createSyncRuntime({ prisma: db.prisma, secretBox, log }, syncRuntimeOptions(config, config.redisUrl));
+    }
     await sync?.start();
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));

@@ -2,7 +2,6 @@
 // `npm start` when ARI is configured.
 import { pino } from 'pino';
 import { loadControllerConfig, type ControllerConfig } from './config.ts';
-import { startCallController } from './controller.ts';
 
 export interface ControllerHandle {
   close(): Promise<void>;
@@ -14,6 +13,8 @@ export async function startController(config: ControllerConfig): Promise<StartRe
   if (!config.enabled) return { started: false, reason: config.reason };
   if (!config.openai.apiKey) return { started: false, reason: 'OPENAI_API_KEY is not set' };
   const log = pino({ name: 'controller', level: config.logLevel, base: undefined, redact: ['pii', '*.pii'] });
+  // ari-client and the Realtime stack load only when the controller really starts.
+  const { startCallController } = await import('./controller.ts');
   const c = await startCallController(config, log);
   return { started: true, handle: { close: () => c.stop() } };
 }

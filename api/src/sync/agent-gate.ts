@@ -2,7 +2,7 @@
 // (slot taken there in the meantime) must become "that time is gone, here are
 // others", not a confirmation. The agent's booking waits briefly for the push.
 import type { PrismaClient, SyncPlatform } from '../generated/prisma/client.ts';
-import { CONFLICT_PREFIX } from './push-worker.ts';
+import { CONFLICT_PREFIX } from './conflict.ts';
 
 // Long enough for a healthy platform, short enough for a caller to wait through a filler phrase.
 export const AGENT_PUSH_WAIT_MS = 4000;

@@ -2,6 +2,9 @@
 // for a row already done does nothing, and a dead letter is the row in
 // `failed` with its last error, shown on the dashboard with a retry button.
 import { UnrecoverableError, type Job } from 'bullmq';
+import { CONFLICT_PREFIX } from './conflict.ts';
+
+export { CONFLICT_PREFIX };
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import { PlatformError } from './types.ts';
@@ -14,7 +17,6 @@ export interface PushJob { outboxId: string }
 // Retrying cannot fix these: the platform said no, or our credentials are wrong.
 const FINAL_KINDS = new Set(['conflict', 'rejected', 'auth']);
 
-export const CONFLICT_PREFIX = 'conflict:';
 
 export function pushProcessor(prisma: PrismaClient, connectorFor: ConnectorFor, log: Logger) {
   const repo = syncRepository(prisma);

@@ -9,7 +9,7 @@ import type { ConnectPlatformRequest, ReservationSyncBadge, SyncOutboxEntry, Syn
 import { syncRepository, type OutboxRow } from './sync-repository.ts';
 import { platformModule } from './registry.ts';
 import { parseMastering } from './mastering.ts';
-import { CONFLICT_PREFIX } from './push-worker.ts';
+import { CONFLICT_PREFIX } from './conflict.ts';
 import type { WebhookRequest } from './types.ts';
 
 const outboxView = (r: OutboxRow): SyncOutboxEntry => ({
