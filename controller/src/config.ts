@@ -18,6 +18,7 @@ const envSchema = z.object({
   VAD_SILENCE_MS: z.coerce.number().int().min(100).max(3000).default(500),
   TRANSFER_TRUNK_ENDPOINT: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('ovh-trunk'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(120_000),
+  IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).optional(),
   RTP_PORT_MIN: z.coerce.number().int().min(1024).max(65534).default(40000),
   RTP_PORT_MAX: z.coerce.number().int().min(1025).max(65535).default(40199),
   RECORD_CALLS: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
@@ -35,6 +36,8 @@ export type ControllerConfig =
       rtp: { host: string; advertiseHost: string; portMin: number; portMax: number };
       transferTrunk: string;
       shutdownDrainMs: number;
+      /** Overrides the API's silence limit for every call when set. */
+      idleTimeoutMs: number | undefined;
       recordCalls: boolean;
       logLevel: string;
     };
@@ -65,6 +68,7 @@ export function loadControllerConfig(env: Record<string, string | undefined> = p
     rtp: { host: e.RTP_HOST, advertiseHost: e.RTP_ADVERTISE_HOST ?? e.RTP_HOST, portMin: e.RTP_PORT_MIN, portMax: e.RTP_PORT_MAX },
     transferTrunk: e.TRANSFER_TRUNK_ENDPOINT,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    idleTimeoutMs: e.IDLE_TIMEOUT_MS,
     recordCalls: e.RECORD_CALLS,
     logLevel: e.LOG_LEVEL,
   };

@@ -82,7 +82,7 @@ export async function startCallController(config: Enabled, log: Logger, override
         }
         const did = first ?? e.channel.dialplan?.exten ?? '';
         const session = new CallSession({
-          ari: ops, api, transferTrunk: config.transferTrunk, recordCalls: config.recordCalls, log,
+          ari: ops, api, transferTrunk: config.transferTrunk, recordCalls: config.recordCalls, idleTimeoutMs: config.idleTimeoutMs, log,
           media: { ari: ops, pacer, ports, app: config.ari.app, advertiseHost: config.rtp.advertiseHost },
           realtime: {
             url: config.openai.realtimeUrl, apiKey: config.openai.apiKey ?? '', transcriptionModel: config.openai.transcriptionModel,

@@ -27,6 +27,7 @@ export interface CallSessionDeps {
   transferTrunk: string;
   /** Record the bridge with ARI (the file stays on the Asterisk host, in its recording folder). */
   recordCalls: boolean;
+  idleTimeoutMs?: number | undefined;
   log: Logger;
   onClosed(session: CallSession): void;
 }
@@ -48,6 +49,8 @@ export class CallSession {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly pending = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private idlePrompted = false;
   private readonly log: Logger;
 
   constructor(private readonly deps: CallSessionDeps, readonly caller: AriChannel, readonly did: string) {
@@ -94,10 +97,10 @@ export class CallSession {
       const agent = new AgentLink(this.deps.realtime, session, this.log, {
         onAudio: (itemId, delta) => this.leg?.outbound.appendBase64(itemId, delta),
         onAudioDone: () => this.leg?.outbound.markDone(),
-        onSpeechStarted: () => this.bargeIn(),
+        onSpeechStarted: () => { this.idlePrompted = false; this.armIdle(); this.bargeIn(); },
         onTurn: (role, text) => { if (this.callId) this.track(this.deps.api.turn(this.callId, role, text, new Date()), 'turn'); },
         onToolCall: (name, callId, args) => this.track(this.runTool(name, callId, args), 'tool'),
-        onResponseDone: () => this.checkPendingAction(),
+        onResponseDone: () => { this.armIdle(); this.checkPendingAction(); },
         onLost: () => this.track(this.onAgentLost(), 'agent lost'),
       });
       this.agent = agent;
@@ -111,6 +114,7 @@ export class CallSession {
       }
       agent.greet();
       this.after(session.limits.maxCallMs, () => this.endPolitely('max_duration'));
+      this.armIdle();
     } catch (err) {
       this.log.error({ err: (err as Error).message }, 'call setup failed');
       await this.close('setup_failed', 'system');
@@ -128,6 +132,26 @@ export class CallSession {
     this.leg = await MediaLeg.open({ ...this.deps.media, log: this.log }, {
       bridgeId: this.bridgeId, channelId: `vo-media-${this.caller.id}-${Date.now().toString(36)}`, codec,
       onAudio: (b64) => this.agent?.appendAudio(b64),
+    });
+  }
+
+  /**
+   * A caller who says nothing for the idle limit is asked if they are still
+   * there; after a second silence the agent says goodbye and hangs up, so a
+   * forgotten handset never keeps a paid model session open.
+   */
+  private armIdle(): void {
+    const limit = this.deps.idleTimeoutMs ?? this.session?.limits.idleTimeoutMs;
+    if (!limit || this.state !== 'active') return;
+    if (this.idleTimer) { clearTimeout(this.idleTimer); this.timers.delete(this.idleTimer); }
+    this.idleTimer = this.after(limit, () => {
+      if (this.state !== 'active' || this.agent?.responding || this.pendingAction) return this.armIdle();
+      if (!this.idlePrompted) {
+        this.idlePrompted = true;
+        this.agent?.say("L'appelant ne dit plus rien : demande brièvement s'il est toujours là.");
+      } else {
+        this.endPolitely('idle_timeout');
+      }
     });
   }
 

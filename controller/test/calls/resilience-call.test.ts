@@ -131,3 +131,21 @@ t.test('two calls to two restaurants at once: each number reaches its own restau
   h.ari.callerHangsUp(b);
   await waitUntil('both closed', () => h.controller.tracker.size === 0);
 });
+
+t.test('a caller who says nothing is asked if they are there, then the agent says goodbye and hangs up', async (t) => {
+  const h = await startCallHarness(t, async (rt) => {
+    await rt.waitForSessionUpdate();
+    await rt.waitForResponseCreate();
+    await rt.reply({ audioMs: 300, text: 'Bonjour !' });
+    const prompt = await rt.waitForResponseCreate();
+    t.match(prompt.instructions ?? '', /toujours là/, 'first, the agent asks if the caller is still there');
+    await rt.reply({ audioMs: 300, text: 'Vous êtes toujours là ?' });
+    const bye = await rt.waitForResponseCreate();
+    t.match(bye.instructions ?? '', /terminer/, 'then it says goodbye');
+    await rt.reply({ audioMs: 300, text: 'Au revoir.' });
+  }, { IDLE_TIMEOUT_MS: '1500' });
+  const channelId = h.ari.startCall({ did: '+33491000000', callerNumber: '+33611223344', codec: 'alaw' });
+  const call = await waitUntil('the call to end', () => h.api.db.prisma.call.findFirst({ where: { channelId, endedAt: { not: null } } }), 20_000);
+  t.equal(call.endReason, 'idle_timeout');
+  t.equal(call.endedBy, 'agent');
+});
