@@ -30,24 +30,6 @@ export function agentRepository(prisma: PrismaClient) {
   return {
     lineByDid: (did: string) => prisma.phoneLine.findUnique({ where: { did }, select: { id: true, restaurantId: true, enabled: true, codec: true } }),
     knowledge: (restaurantId: string) => prisma.restaurant.findUnique({ where: { id: restaurantId }, include: knowledgeInclude }),
-    updatedMarker: async (restaurantId: string) => {
-      // The newest change among what the instructions are built from: a cheap way to know a cached prompt is stale.
-      const rows = await prisma.$queryRaw<Array<{ t: Date | null }>>`
-        SELECT GREATEST(
-          (SELECT max("updatedAt") FROM "Restaurant" WHERE id = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "MenuItem" WHERE "restaurantId" = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "MenuCategory" WHERE "restaurantId" = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "OptionGroup" WHERE "restaurantId" = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "Formula" WHERE "restaurantId" = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "DiningService" WHERE "restaurantId" = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "Offer" WHERE "restaurantId" = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "DeliveryZone" WHERE "restaurantId" = ${restaurantId}),
-          (SELECT max("updatedAt") FROM "Faq" WHERE "restaurantId" = ${restaurantId})
-        ) AS t`;
-      return rows[0]?.t?.getTime() ?? 0;
-    },
-
-    createCall: (data: Prisma.CallUncheckedCreateInput) => prisma.call.create({ data }),
     findCall: (callId: string) => prisma.call.findUnique({ where: { id: callId } }),
 
     /** Claims a tool call id; false when it was already claimed (a retry). */

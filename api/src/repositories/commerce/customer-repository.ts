@@ -2,18 +2,9 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export function customerRepository(prisma: Db) {
+// Every write takes the caller's transaction: customers change together with the order or booking.
+export function customerRepository() {
   return {
-    findByPhone: (restaurantId: string, phone: string) =>
-      prisma.customer.findUnique({
-        where: { restaurantId_phone: { restaurantId, phone } },
-        include: {
-          addresses: { orderBy: [{ lastUsedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }] },
-          orders: { orderBy: { createdAt: 'desc' }, take: 3, include: { items: { select: { name: true, quantity: true } } } },
-          reservations: { where: { status: { in: ['pending', 'confirmed'] } }, orderBy: { startsAt: 'asc' }, take: 3 },
-        },
-      }),
-
     /** Creates the customer on first contact, fills in names never given before, never erases. */
     upsertByPhone: (tx: Db, restaurantId: string, phone: string, data: { firstName?: string | undefined; lastName?: string | undefined; email?: string | undefined }) =>
       tx.customer.upsert({

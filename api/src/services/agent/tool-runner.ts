@@ -63,7 +63,7 @@ export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: 
         if (row && row.result !== null) return respond(req.toolCallId, row.result as unknown as ToolOutcome, true, transfer);
       }
       if (call.endedAt) {
-        return finish(callId, req.toolCallId, name, { ok: false, message: 'Appel terminé.' }, now, false, transfer);
+        return finish(call.restaurantId, callId, req.toolCallId, name, { ok: false, message: 'Appel terminé.' }, now, false, transfer);
       }
 
       const parsed = rawArgs === undefined ? null : k.schemas[name].safeParse(rawArgs);
@@ -87,17 +87,16 @@ export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: 
           outcome = refused;
         }
       }
-      return finish(callId, req.toolCallId, name, outcome, now, !claimed, transfer);
+      return finish(call.restaurantId, callId, req.toolCallId, name, outcome, now, !claimed, transfer);
     },
   };
 
-  async function finish(callId: string, toolCallId: string, name: string, outcome: ToolOutcome, now: Date, replayed: boolean, transfer: ToolCallResponse['transfer']) {
+  async function finish(restaurantId: string, callId: string, toolCallId: string, name: string, outcome: ToolOutcome, now: Date, replayed: boolean, transfer: ToolCallResponse['transfer']) {
     const latencyMs = Date.now() - now.getTime();
     const result = JSON.parse(JSON.stringify(outcome)) as Prisma.InputJsonValue;
     await deps.prisma.$transaction(async (tx) => {
       await tx.toolInvocation.update({ where: { callId_toolCallId: { callId, toolCallId } }, data: { result, ok: outcome.ok, latencyMs } });
-      const call = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { restaurantId: true } });
-      await publishLiveEvent(tx, call.restaurantId, 'call.tool', { callId, tool: name, ok: outcome.ok, latencyMs });
+      await publishLiveEvent(tx, restaurantId, 'call.tool', { callId, tool: name, ok: outcome.ok, latencyMs });
     });
     return respond(toolCallId, outcome, replayed, transfer);
   }

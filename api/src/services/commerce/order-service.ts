@@ -130,7 +130,7 @@ export function orderService(prisma: PrismaClient, delivery: DeliveryChecker) {
       if (req.customer.phone && !phone) throw new AppError('order_invalid', "Ce numéro de téléphone n'est pas valide.", { code: 'phone_invalid' });
       try {
         const order = await prisma.$transaction(async (tx) => {
-          const customers = customerRepository(tx);
+          const customers = customerRepository();
           const customer = phone ? await customers.upsertByPhone(tx, restaurantId, phone, req.customer) : null;
           const number = await orders.nextNumber(tx, restaurantId);
           const created = await orders.create(tx, orderData(restaurantId, number, req, origin, q, customer, phone, now));

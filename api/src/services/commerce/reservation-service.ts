@@ -101,7 +101,7 @@ export function reservationService(prisma: PrismaClient) {
           // Checked again under the lock: the slot may have gone while the caller spoke.
           const check = await availabilityService(restaurantRulesRepository(tx)).checkReservation(restaurantId, { requestedAt, partySize: req.partySize }, now);
           if (!check.ok) throw unavailable(check, rules.timeZone);
-          const customers = customerRepository(tx);
+          const customers = customerRepository();
           const customer = phone ? await customers.upsertByPhone(tx, restaurantId, phone, splitName(req.customer.name, req.customer)) : null;
           const tables = check.tableIds;
           const roomId = tables.length ? (await tx.diningTable.findFirst({ where: { id: tables[0]! }, select: { roomId: true } }))?.roomId ?? null : null;
