@@ -12,7 +12,8 @@ export default defineConfig({
   // Other workspaces may hoist React 18 at the root: two Reacts render a blank page.
   resolve: { dedupe: ['react', 'react-dom'] },
   server: {
-    proxy: { '/api': api, '/health': api },
+    // ws: the browser test call's socket goes through the API as well.
+    proxy: { '/api': { target: api, ws: true }, '/health': api },
   },
   build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
 });

@@ -52,7 +52,15 @@ const load = await benchAgentApi({ seconds: 10, connections: 100 });
 const line = (label: string, f: { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }) =>
   console.log(`${label}: ${f.rps} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms (${f.requests} requests, ${f.non2xx} non-2xx, ${f.errors} errors)`);
 line('POST /api/agent/sessions, 100 connections, PostgreSQL (target >= 2000 req/s, p99 <= 10 ms)', load.sessions);
-line('POST /api/agent/calls/:id/tools/confirm_order, 100 concurrent callers (target p99 <= 20 ms)', load.tools);
+line('POST /api/agent/sessions, 10 connections, PostgreSQL', load.sessions10);
+line('POST /api/agent/calls/:id/tools/confirm_order, 100 connections back to back (saturation)', load.tools);
+const c = load.callers;
+const paced = (label: string, f: { requests: number; p50: number; p99: number; max: number }) =>
+  console.log(`  ${label}: ${f.requests} requests, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms`);
+console.log(`${c.callers} concurrent callers at a person's pace (session, quote, confirm, 2-4 s apart), ${c.seconds} s, ${c.failures} failures (target for tools: p99 <= 20 ms):`);
+paced('POST /api/agent/sessions', c.session);
+paced('quote_order', c.quote);
+paced('confirm_order', c.confirm);
 console.log(`orders created by confirm_order during the run: ${load.ordersCreated}${load.sampleFailure ? `; a failed tool answer: ${JSON.stringify(load.sampleFailure)}` : ''}`);
 
 const board = await benchBoardLatency({ orders: 50 });

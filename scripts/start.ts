@@ -1,7 +1,8 @@
 // `npm start`: the whole product on one machine. With no environment it runs on
 // embedded PGlite in ./.data, seeds the demo restaurant, and serves the
-// dashboard; with DATABASE_URL it uses PostgreSQL. The controller joins only
-// when ARI is configured.
+// dashboard; with DATABASE_URL it uses PostgreSQL. The controller always runs
+// beside it (health, browser test calls); it takes phone calls when ARI and
+// OPENAI_API_KEY are set.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -38,18 +39,21 @@ function ensureDashboardBuild(dist: string): void {
 const config = loadConfigOrExit();
 ensureDashboardBuild(config.dashboardDist);
 const api = await startApi(config);
-const controller = await startController(loadControllerConfig());
+const controllerConfig = loadControllerConfig();
+// On one machine the controller reaches the API where it really listens (PORT may be 0).
+if (!process.env.API_URL) controllerConfig.apiUrl = api.url;
+const controller = await startController(controllerConfig);
 
 const storage = config.database.kind === 'pglite' ? `embedded PGlite in ${path.relative(process.cwd(), config.database.dir) || '.'}` : 'PostgreSQL';
 console.log(`\nVoiceOrder is running (${storage}) in ${Math.round(performance.now() - t0)} ms`);
 console.log(`  Dashboard: ${api.url}/`);
 if (api.seeded) console.log(`  Demo login: ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
-console.log(controller.started ? '  Controller: connected to ARI' : `  Controller: not started (${controller.reason}); voice calls are disabled`);
+console.log(`  Controller: ${controller.summary}`);
 if (!config.redisUrl) console.log('  Redis: not configured (REDIS_URL is not set)');
 
 const stop = (signal: string) => {
   console.log(`\n${signal}: stopping…`);
-  const closing = [api.close(), controller.started ? controller.handle.close() : Promise.resolve()];
+  const closing = [api.close(), controller.close()];
   Promise.all(closing).then(() => process.exit(0), (err: unknown) => {
     console.error(err);
     process.exit(1);

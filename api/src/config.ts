@@ -25,6 +25,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: z
     .string()
     .url()
@@ -41,11 +42,14 @@ const envSchema = z.object({
   GOOGLE_MAPS_API_KEY: z.string().min(1).optional(),
   GOOGLE_MAPS_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
-  CONTROLLER_URL: z.string().url().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MENU_MODEL: z.string().min(1).optional(),
+  CONTROLLER_URL: z.string().url().default('http://127.0.0.1:3001'),
   ZENCHEF_BASE_URL: z.string().url().default('https://api.zenchef.com'),
   THEFORK_BASE_URL: z.string().url().default('https://api.thefork.io/manager'),
   THEFORK_AUTH_URL: z.string().url().default('https://auth.thefork.io'),
   SYNC_POLL_INTERVAL_MS: positiveMs.default(5 * 60 * 1000),
+  SYNC_AVAILABILITY_INTERVAL_MS: positiveMs.default(5 * 60 * 1000),
   SYNC_DISPATCH_INTERVAL_MS: positiveMs.default(1000),
   SYNC_HTTP_TIMEOUT_MS: positiveMs.default(10_000),
   SYNC_BACKOFF_BASE_MS: positiveMs.default(2000),
@@ -64,7 +68,8 @@ export interface ApiConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dataDir: string;
   /** PostgreSQL URL, or the PGlite data directory when none is set. */
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+  /** poolSize: connections per API process; 100 concurrent tool calls queue behind pg's default of 10. */
+  database: { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dir: string };
   redisUrl: string | undefined;
   /** Base64 AES-256 key; undefined means "use or create the embedded dev key". */
   secretsKey: string | undefined;
@@ -75,13 +80,20 @@ export interface ApiConfig {
   googleMapsApiKey: string | undefined;
   googleMapsBaseUrl: string | undefined;
   openaiApiKey: string | undefined;
-  controllerUrl: string | undefined;
+  /** OpenAI's API base (…/v1) for the menu-photo import; OpenAI's own when unset. */
+  openaiBaseUrl: string | undefined;
+  /** The vision model that reads menu photos; the reader's default when unset. */
+  openaiMenuModel: string | undefined;
+  /** The controller's health and test-call server (http://): the API forwards browser test calls there. */
+  controllerUrl: string;
   /** External platforms (Zenchef, TheFork): base URLs and the outbox worker's pacing. */
   sync: {
     zenchefBaseUrl: string;
     theforkBaseUrl: string;
     theforkAuthUrl: string;
     pollIntervalMs: number;
+    /** How often the platforms' availability (closed or narrowed slots) is imported. */
+    availabilityIntervalMs: number;
     dispatchIntervalMs: number;
     httpTimeoutMs: number;
     backoffBaseMs: number;
@@ -121,7 +133,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : { kind: 'pglite', dir: path.join(dataDir, 'pglite') },
     redisUrl: e.REDIS_URL,
     secretsKey: e.SECRETS_KEY,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
@@ -131,10 +143,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     googleMapsApiKey: e.GOOGLE_MAPS_API_KEY,
     googleMapsBaseUrl: e.GOOGLE_MAPS_BASE_URL,
     openaiApiKey: e.OPENAI_API_KEY,
+    openaiBaseUrl: e.OPENAI_BASE_URL,
+    openaiMenuModel: e.OPENAI_MENU_MODEL,
     controllerUrl: e.CONTROLLER_URL,
     sync: {
       zenchefBaseUrl: e.ZENCHEF_BASE_URL, theforkBaseUrl: e.THEFORK_BASE_URL, theforkAuthUrl: e.THEFORK_AUTH_URL,
-      pollIntervalMs: e.SYNC_POLL_INTERVAL_MS, dispatchIntervalMs: e.SYNC_DISPATCH_INTERVAL_MS, httpTimeoutMs: e.SYNC_HTTP_TIMEOUT_MS,
+      pollIntervalMs: e.SYNC_POLL_INTERVAL_MS, availabilityIntervalMs: e.SYNC_AVAILABILITY_INTERVAL_MS, dispatchIntervalMs: e.SYNC_DISPATCH_INTERVAL_MS, httpTimeoutMs: e.SYNC_HTTP_TIMEOUT_MS,
       backoffBaseMs: e.SYNC_BACKOFF_BASE_MS, maxAttempts: e.SYNC_MAX_ATTEMPTS, stuckAfterMs: e.SYNC_STUCK_AFTER_MS, queuePrefix: e.SYNC_QUEUE_PREFIX,
     },
   };

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testCallProxy } from './http/test-call-proxy.ts';
 import type { ApiConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -72,6 +73,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     const server: Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
+    server.on('upgrade', testCallProxy(config.controllerUrl, log));
     const { port } = server.address() as AddressInfo;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = config.publicUrl ?? `http://${shownHost}:${port}`;

@@ -14,7 +14,7 @@ t.test('no environment at all gives the embedded default', async (t) => {
 
 t.test('DATABASE_URL switches to PostgreSQL and turns the demo seed off', async (t) => {
   const c = loadConfig({ DATABASE_URL: 'postgresql://vo@db:5432/vo' }, cwd);
-  t.same(c.database, { kind: 'postgres', url: 'postgresql://vo@db:5432/vo' });
+  t.same(c.database, { kind: 'postgres', url: 'postgresql://vo@db:5432/vo', poolSize: 20 });
   t.equal(c.seedDemo, false);
   t.equal(loadConfig({ DATABASE_URL: 'postgresql://vo@db/vo', SEED_DEMO: 'true' }, cwd).seedDemo, true);
 });

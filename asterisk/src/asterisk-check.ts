@@ -67,7 +67,7 @@ async function endpointChecks(ari: AriClient, p: AsteriskProvisioning): Promise<
     const r = await ari.get<AriEndpoint>(`/endpoints/PJSIP/${encodeURIComponent(d.name)}`);
     const state = r.body?.state ?? 'unknown';
     if (r.status === 404) {
-      checks.push({ name: d.name, ok: false, detail: `${d.what}: not in Asterisk`, fix: 'Run `voiceorder asterisk apply` to render and reload pjsip.conf.' });
+      checks.push({ name: d.name, ok: false, detail: `${d.what}: not in Asterisk`, fix: 'Run `voiceorder asterisk apply` to render and reload pjsip_wizard.conf.' });
     } else if (state === 'online') {
       checks.push({ name: d.name, ok: true, detail: `${d.what}: online` });
     } else {
@@ -75,7 +75,7 @@ async function endpointChecks(ari: AriClient, p: AsteriskProvisioning): Promise<
         name: d.name, ok: false, detail: `${d.what}: ${state}`,
         fix: d.trunk
           ? 'Check the OVH SIP account (username, password, outbound proxy) and that UDP 5060 is open to OVH: `pjsip show registrations`.'
-          : 'Check the device is powered, on the network and registered with the password from pjsip.conf (infra/README.md, HT841).',
+          : 'Check the device is powered, on the network and registered with the password from pjsip_wizard.conf (infra/README.md, HT841).',
       });
     }
   }

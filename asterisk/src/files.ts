@@ -6,7 +6,7 @@ import type { RenderedFile } from './render/index.ts';
 
 export interface WriteReport { changed: string[]; unchanged: string[] }
 
-// pjsip.conf holds SIP passwords: readable by Asterisk's user only.
+// pjsip_wizard.conf holds SIP passwords: readable by Asterisk's user only.
 const FILE_MODE = 0o640;
 
 export async function writeRendered(dir: string, files: RenderedFile[]): Promise<WriteReport> {

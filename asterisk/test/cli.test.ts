@@ -34,13 +34,15 @@ t.test('the voiceorder CLI against the real API and a fake Asterisk', async (t) 
     return c;
   };
 
-  await t.test('render writes the files, with the decrypted secret only in pjsip.conf, and says what changed', async (t) => {
+  await t.test('render writes the files, with the decrypted secret only in pjsip_wizard.conf, and says what changed', async (t) => {
     const first = await cli('asterisk', 'render', '--out', dir);
     t.notOk(first.failed, first.err.join('\n'));
     t.match(first.out[0], /2 line\(s\) for 1 restaurant\(s\)/);
-    t.ok(first.out.includes('  changed    pjsip.conf'));
+    t.ok(first.out.includes('  changed    pjsip_wizard.conf'));
+    const wizard = await readFile(path.join(dir, 'pjsip_wizard.conf'), 'utf8');
+    t.match(wizard, /outbound_auth\/password = demo-sip-secret/);
     const pjsip = await readFile(path.join(dir, 'pjsip.conf'), 'utf8');
-    t.match(pjsip, /outbound_auth\/password = demo-sip-secret/);
+    t.notMatch(pjsip, /demo-sip-secret/);
     t.match(pjsip, /external_media_address = 203\.0\.113\.7/);
     t.notMatch(await readFile(path.join(dir, 'extensions.conf'), 'utf8'), /demo-sip-secret/);
     const again = await cli('asterisk', 'render', '--out', dir);

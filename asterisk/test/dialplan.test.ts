@@ -52,3 +52,14 @@ t.test('transfer and outbound contexts use the restaurant’s own trunk', async 
   t.equal(out.vars.get('CALLERID(num)'), '+33491000000');
   t.same(apps(simulate(dialplan('ai_all'), { context: 'vo-transfer-bella', exten: 'staff' }, world())), ['Dial(PJSIP/bella-fxs-1,20)']);
 });
+
+t.test('a staff mobile number is rung through the outbound context, presented with the restaurant’s number', async (t) => {
+  const p = payload('staff_first');
+  p.restaurants[0] = { ...p.restaurants[0]!, transferTargetKind: 'number', transferTarget: '+33612345678' };
+  const plan = renderAsteriskConfig(p, OPTIONS).find((f) => f.name === 'extensions.conf')?.content ?? '';
+  const first = simulate(plan, { context: 'vo-in-bella-trunk', exten: '0033491000000' }, world({ dial: () => 'NOANSWER' }));
+  t.same(apps(first), ['Dial(Local/+33612345678@vo-outbound-bella,20)', 'Stasis(voiceorder,+33491000000)'], 'staff first, then the AI');
+  const out = simulate(plan, { context: 'vo-outbound-bella', exten: '+33612345678' }, world({ dial: () => 'ANSWER' }));
+  t.ok(out.steps.some((s) => s.app === 'Set' && s.args === 'CALLERID(num)=+33491000000'), 'the trunk sees the restaurant’s own number');
+  t.same(apps(out), ['Dial(PJSIP/+33612345678@bella-trunk,20)'], 'and the call leaves through the restaurant’s trunk');
+});

@@ -8,7 +8,7 @@ import { createServiceToken } from '../../api/test/helpers/tokens.ts';
 import { DEMO_SLUG } from '../../api/src/seed/demo-seed.ts';
 import { loadCliConfig } from '../src/config.ts';
 import { runCli } from '../src/program.ts';
-import { parseCsv } from '../src/menu/csv.ts';
+import { parseCsv } from '../../api/src/menu-file/csv.ts';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'menu');
 const CSV = path.join(FIXTURES, 'menu.csv');

@@ -137,7 +137,11 @@ t.test('a scripted call emits only events and bodies that match Asterisk\'s mode
   fake.callerHangsUp(callerId);
   await events.next('ChannelDestroyed', (e) => (e.channel as { id: string }).id === callerId);
   t.same(events.received.slice(before).map((e) => e.type), ['ChannelHangupRequest', 'ChannelLeftBridge', 'StasisEnd', 'ChannelDestroyed']);
+  const farEnd = events.received[before];
+  t.notOk(farEnd && 'cause' in farEnd, 'a hangup by the far end (BYE) carries no cause, as on Asterisk 22');
   t.equal((await rest(fake, 'DELETE', '/channels/media-1')).status, 204);
+  t.match(await events.next('ChannelHangupRequest', (e) => (e.channel as { id: string }).id === 'media-1'), { cause: 32, soft: true }, 'an ARI hangup carries the soft-hangup flag, not a Q.850 cause');
+  t.match(await events.next('ChannelDestroyed', (e) => (e.channel as { id: string }).id === 'media-1'), { cause: 16, cause_txt: 'Normal Clearing' });
   t.equal((await rest(fake, 'DELETE', `/bridges/${bridgeId}`)).status, 204);
   t.equal((await rest(fake, 'DELETE', `/channels/${String(body(human).id)}`, { reason: 'normal' })).status, 204);
   await events.next('BridgeDestroyed');

@@ -7,7 +7,7 @@ import { client, startTestApi } from '../../api/test/helpers/test-api.ts';
 import { openDayAhead } from '../../api/test/helpers/demo.ts';
 import { DEMO_OWNER } from '../../api/src/seed/demo-seed.ts';
 import { agentClient } from './helpers/agent.ts';
-import { hasChromium, launchBrowser, newFrenchContext } from './helpers/browser.ts';
+import { hasChromium, launchBrowser, logIn, newFrenchContext } from './helpers/browser.ts';
 import { buildDashboard, DASHBOARD_DIR } from './helpers/build.ts';
 import { armNextCard, nowMs } from './helpers/latency.ts';
 
@@ -21,7 +21,7 @@ if (!hasChromium()) {
   t.fail('Chromium is missing: apt-get install -y chromium');
 } else {
   const dist = buildDashboard();
-  const api = await startTestApi(t, { DASHBOARD_DIST: dist });
+  const api = await startTestApi(t, { DASHBOARD_DIST: dist, CONTROLLER_URL: 'http://127.0.0.1:1' });
   const prisma = api.db.prisma;
   const agent = await agentClient(api.url, prisma);
   const browser = await launchBrowser();
@@ -42,11 +42,7 @@ if (!hasChromium()) {
   const go = (sub: string) => page.goto(`/#/r/${rid}/${sub}`);
 
   await t.test('a restaurateur logs in and lands on the restaurant', async (t) => {
-    await page.goto('/');
-    await page.getByLabel('Adresse e-mail').fill(DEMO_OWNER.email);
-    await page.getByLabel('Mot de passe').fill(DEMO_OWNER.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByTestId('restaurant-name').waitFor();
+    await logIn(page, DEMO_OWNER);
     t.equal(await page.getByTestId('restaurant-name').textContent(), 'Pizzeria Bella');
     rid = /#\/r\/([^/]+)\//.exec(page.url())?.[1] ?? '';
     t.ok(rid, 'the URL names the restaurant');
@@ -293,9 +289,10 @@ if (!hasChromium()) {
     await page.getByTestId('save-zone').click();
     t.match(await page.getByTestId('error-polygon').textContent(), /JSON valide/);
     await go('testCall');
-    const notice = page.getByTestId('test-call-notice');
+    // No controller runs beside this API (CONTROLLER_URL points nowhere): the page says what to start and set.
+    const notice = page.getByTestId('test-call-unavailable');
     await notice.waitFor();
-    t.match(await notice.textContent(), /OPENAI_API_KEY.*CONTROLLER_URL/s, 'says what to set');
+    t.match(await notice.textContent(), /contrôleur vocal ne répond pas.*CONTROLLER_URL/s, 'says what to set');
     await shot(page, 'test-call');
   });
 

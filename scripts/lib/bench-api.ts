@@ -15,7 +15,7 @@ const figures = (r: autocannon.Result): LoadFigures => ({
 });
 
 async function startApi(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.VO_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.VO_BENCH_PROF}`] : []), '--import', 'tsx', 'api/src/main.ts'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, SEED_DEMO: 'true', PORT: '0', LOG_LEVEL: 'info', SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'), DASHBOARD_DIST: '/nonexistent' },
   });
@@ -58,10 +58,14 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
       } }],
     }));
     if (failures.size) console.error('session failures:', Object.fromEntries(failures));
+    // The same at 10 connections: the latency one controller's call arrivals see, rather than a queue of 100.
+    const sessions10 = figures(await autocannon({ url: `${api.url}/api/agent/sessions`, method: 'POST', headers, body, connections: 10, duration: opts.seconds }));
 
     // One call per confirm_order, as 100 callers each confirming their own order.
     const calls = await db.prisma.call.createManyAndReturn({
-      data: Array.from({ length: 20_000 }, () => ({ restaurantId: r.id, callerNumber: '+33612345678' })), select: { id: true },
+      // 100 concurrent callers are 100 people: each call has its own number (one shared number would make every
+      // order wait on that one customer's row, which no real rush hour does).
+      data: Array.from({ length: 20_000 }, (_, n) => ({ restaurantId: r.id, callerNumber: `+336${String(10_000_000 + n).padStart(8, '0')}` })), select: { id: true },
     });
     let i = 0;
     const tools = figures(await autocannon({
@@ -76,10 +80,62 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
     }));
     const orders = await db.prisma.order.count({ where: { source: 'phone_ai' } });
     const failed = await db.prisma.toolInvocation.findFirst({ where: { ok: false, toolCallId: { startsWith: 'bench-' } } });
-    return { sessions, tools, ordersCreated: orders, sampleFailure: failed?.result ?? null };
+    const callers = await pacedCallers({ url: api.url, headers, line, callers: opts.connections, seconds: opts.seconds * 2 });
+    return { sessions, sessions10, tools, callers, ordersCreated: orders, sampleFailure: failed?.result ?? null };
   } finally {
     await db.close();
     await api.stop();
     await tdb.drop();
   }
+}
+
+export interface PacedFigures { requests: number; p50: number; p99: number; max: number }
+
+function percentiles(xs: number[]): Omit<PacedFigures, 'requests'> {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+// A caller thinks between tool calls: the model speaks a sentence or two (2–4 s) before it calls the next one.
+const THINK_MIN_MS = 2_000;
+const THINK_SPREAD_MS = 2_000;
+
+/**
+ * N callers on the line at once, each doing what a phone order does, at a
+ * person's pace: a session, a quote, a confirmation, then a new call. This is
+ * the load "100 concurrent callers" puts on the API, as opposed to the
+ * closed-loop saturation runs above, where 100 connections fire back to back.
+ */
+async function pacedCallers(o: { url: string; headers: Record<string, string>; line: unknown; callers: number; seconds: number }) {
+  const lat = { session: [] as number[], quote: [] as number[], confirm: [] as number[] };
+  let failures = 0;
+  const deadline = performance.now() + o.seconds * 1000;
+  const post = async (path: string, body: unknown, into: number[]) => {
+    const t0 = performance.now();
+    const res = await fetch(`${o.url}${path}`, { method: 'POST', headers: o.headers, body: JSON.stringify(body) });
+    const text = await res.text();
+    into.push(performance.now() - t0);
+    if (!res.ok) failures++;
+    return JSON.parse(text) as { callId?: string; ok?: boolean };
+  };
+  const think = () => new Promise((r) => setTimeout(r, THINK_MIN_MS + Math.random() * THINK_SPREAD_MS));
+  async function caller(n: number): Promise<void> {
+    // Callers arrive spread over the first think time, not all in the same millisecond.
+    await new Promise((r) => setTimeout(r, Math.random() * THINK_MIN_MS));
+    for (let call = 0; performance.now() < deadline; call++) {
+      const phone = `+336${String(20_000_000 + n * 1000 + call).padStart(8, '0')}`;
+      const session = await post('/api/agent/sessions', { did: '+33491000000', callerNumber: phone }, lat.session);
+      if (!session.callId) continue;
+      const args = { type: 'pickup', lines: [o.line], customer_name: `Client ${n}` };
+      await think();
+      await post(`/api/agent/calls/${session.callId}/tools/quote_order`, { toolCallId: `q-${n}-${call}`, arguments: args }, lat.quote);
+      await think();
+      await post(`/api/agent/calls/${session.callId}/tools/confirm_order`, { toolCallId: `c-${n}-${call}`, arguments: args }, lat.confirm);
+      await think();
+    }
+  }
+  await Promise.all(Array.from({ length: o.callers }, (_, n) => caller(n)));
+  const fig = (xs: number[]): PacedFigures => ({ requests: xs.length, ...percentiles(xs) });
+  return { callers: o.callers, seconds: o.seconds, failures, session: fig(lat.session), quote: fig(lat.quote), confirm: fig(lat.confirm) };
 }

@@ -16,7 +16,7 @@ t.test('npm start with no environment: embedded database, demo restaurant, dashb
   t.teardown(() => first.child.kill('SIGKILL'));
   t.match(first.output(), /embedded PGlite/);
   t.match(first.output(), /Demo login: demo@voiceorder\.local \/ demo-voiceorder/);
-  t.match(first.output(), /Controller: not started \(ARI_URL is not set\)/, 'says in one line why calls are off');
+  t.match(first.output(), /Controller: http:\/\/\S+; phone calls off \(ARI_URL is not set\); browser test calls off \(OPENAI_API_KEY is not set\)/, 'says in one line why calls are off');
   const health = await fetch(first.url + '/health').then((r) => r.json() as Promise<{ status: string; checks: { database: { kind: string } } }>);
   t.equal(health.status, 'ok');
   t.equal(health.checks.database.kind, 'pglite');

@@ -4,12 +4,17 @@ import { Id, IsoDateTime } from './common.ts';
 
 export const AgentSessionRequest = z.object({
   /** The number that was called, as Asterisk passes it (E.164 or national). */
-  did: z.string().min(3).max(32),
+  did: z.string().min(3).max(32).optional(),
+  /** A browser test call names its restaurant instead: it may have no phone line yet. */
+  restaurantId: Id.optional(),
   /** The caller's number, or null/absent when withheld. */
   callerNumber: z.string().max(32).nullable().optional(),
   channelId: z.string().max(128).optional(),
   /** A test call from the dashboard: recorded, but never counted as a customer call. */
   test: z.boolean().default(false),
+}).superRefine((r, ctx) => {
+  if (!r.did === !r.restaurantId) ctx.addIssue({ code: 'custom', path: ['did'], message: 'give either did (a phone call) or restaurantId (a test call)' });
+  if (r.restaurantId && !r.test) ctx.addIssue({ code: 'custom', path: ['restaurantId'], message: 'restaurantId is only for test calls (test: true)' });
 });
 export type AgentSessionRequest = z.infer<typeof AgentSessionRequest>;
 
@@ -19,6 +24,23 @@ export const AgentToolDefinition = z.object({
   description: z.string(),
   parameters: z.record(z.string(), z.unknown()),
 });
+
+/** Dialplan context that rings a restaurant's staff or dials out through its trunk with its own number (rendered by the CLI). */
+export const transferContextName = (slug: string): string => `vo-transfer-${slug}`;
+
+export const TransferTarget = z.object({
+  kind: z.enum(['endpoint', 'number']),
+  target: z.string(),
+  timeoutMs: z.number().int(),
+  /**
+   * What the controller originates: `PJSIP/<endpoint>` for a staff phone, or
+   * `Local/<E.164>@vo-transfer-<slug>` for a number, so the call goes out through
+   * the restaurant's trunk presented with the restaurant's number (a trunk may
+   * refuse a caller's number it does not own).
+   */
+  dial: z.string(),
+});
+export type TransferTarget = z.infer<typeof TransferTarget>;
 
 export const AgentSession = z.object({
   callId: Id,
@@ -32,7 +54,7 @@ export const AgentSession = z.object({
   language: z.enum(['fr', 'en']),
   greeting: z.string(),
   audioFormat: z.enum(['audio/pcmu', 'audio/pcma']),
-  transfer: z.object({ kind: z.enum(['endpoint', 'number']), target: z.string(), timeoutMs: z.number().int() }).nullable(),
+  transfer: TransferTarget.nullable(),
   limits: z.object({ maxCallMs: z.number().int(), idleTimeoutMs: z.number().int() }),
   callHandlingMode: z.enum(['ai_all', 'staff_first', 'ai_outside_hours']),
   openNow: z.boolean(),
@@ -54,7 +76,7 @@ export const ToolCallResponse = z.object({
   output: z.string(),
   /** What the controller must do after the model's next words. */
   action: z.enum(['transfer', 'end_call']).optional(),
-  transfer: z.object({ kind: z.enum(['endpoint', 'number']), target: z.string(), timeoutMs: z.number().int() }).nullable().optional(),
+  transfer: TransferTarget.nullable().optional(),
   replayed: z.boolean(),
 });
 export type ToolCallResponse = z.infer<typeof ToolCallResponse>;

@@ -8,3 +8,5 @@ export * from './operations/settings.ts';
 export * from './operations/calls.ts';
 export * from './operations/stats.ts';
 export * from './operations/admin.ts';
+export * from './operations/admin-import.ts';
+export * from './operations/voice-servers.ts';

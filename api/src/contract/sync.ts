@@ -1,5 +1,5 @@
 // External platform sync (Zenchef, TheFork): connection settings, the outbox as
-// the dashboard shows it, and the per-reservation badge.
+// the dashboard shows it, the reservation badges, and the platforms' catalogs.
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common.ts';
 
@@ -69,6 +69,26 @@ export const ReservationSyncBadge = z.object({
   })),
 });
 export type ReservationSyncBadge = z.infer<typeof ReservationSyncBadge>;
+
+/** As many badges as a page of reservations shows, in one request. */
+export const MAX_BADGES_PER_REQUEST = 200;
+export const ReservationSyncBadgesQuery = z.object({
+  /** Reservation ids, comma-separated. */
+  ids: z.string().min(1).max(MAX_BADGES_PER_REQUEST * 65)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(Id).min(1).max(MAX_BADGES_PER_REQUEST)),
+});
+export const ReservationSyncBadges = z.object({ items: z.array(ReservationSyncBadge) });
+
+const CatalogEntry = z.object({ externalId: z.string(), name: z.string() });
+/** What a platform offers to map ours to: its services (Zenchef shifts), rooms and offers. */
+export const PlatformCatalogView = z.object({
+  platform: SyncPlatformSchema,
+  services: z.array(CatalogEntry),
+  rooms: z.array(CatalogEntry),
+  offers: z.array(CatalogEntry),
+});
+export type PlatformCatalogView = z.infer<typeof PlatformCatalogView>;
 
 export const SyncMappingRequest = z.object({
   platform: SyncPlatformSchema,

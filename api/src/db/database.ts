@@ -37,7 +37,7 @@ export async function openDatabase(target: ApiConfig['database']): Promise<Datab
       },
     };
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, ...(target.poolSize ? { max: target.poolSize } : {}) }) });
   return {
     kind: 'postgres',
     prisma,

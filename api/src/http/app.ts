@@ -22,6 +22,7 @@ import { liveRoutes } from './routes/live-routes.ts';
 import { deliveryRoutes } from './routes/delivery-routes.ts';
 import { commerceRoutes } from './routes/commerce-routes.ts';
 import { agentRoutes } from './routes/agent-routes.ts';
+import { testCallRoutes } from './routes/test-call-routes.ts';
 import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 
@@ -58,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   const registry = new RouteRegistry();
   registry.mount(api, authRoutes(auth, { cookieSecure: deps.cookieSecure }));
   registry.mount(api, restaurantRoutes(restaurants));
-  for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, agentRoutes, provisioningRoutes, syncRoutes]) {
+  for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, agentRoutes, testCallRoutes, provisioningRoutes, syncRoutes]) {
     registry.mount(api, routes(deps));
   }
   const openapi = buildOpenApi(registry, deps.version);

@@ -13,5 +13,9 @@ export interface AppContext {
   log: Logger;
   secretBox: SecretBox;
   live: LiveHub;
-  config: Pick<ApiConfig, 'googleMapsApiKey' | 'googleMapsBaseUrl' | 'openaiApiKey' | 'controllerUrl'>;
+  config: Pick<ApiConfig, 'googleMapsApiKey' | 'googleMapsBaseUrl' | 'openaiApiKey' | 'controllerUrl'>
+    // Optional so that contexts built by hand in tests need not name them (unset means OpenAI's defaults).
+    & Partial<Pick<ApiConfig, 'openaiBaseUrl' | 'openaiMenuModel'>>
+    // Platform endpoints (Zenchef, TheFork); unset in hand-built test contexts.
+    & Partial<Pick<ApiConfig, 'sync'>>;
 }

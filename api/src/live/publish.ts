@@ -1,8 +1,9 @@
 // Live events for the dashboard. An event is a LiveEvent row written in the
-// same transaction as the change it reports, plus a NOTIFY that PostgreSQL
-// delivers only on commit: a rolled-back change never shows up live, and a
-// committed one is never lost (a reconnecting browser replays from its
-// Last-Event-ID out of the table).
+// same transaction as the change it reports; at COMMIT a trigger numbers it
+// in the restaurant's commit order (`seq`) and sends a NOTIFY, which
+// PostgreSQL delivers only on commit: a rolled-back change never shows up
+// live, and a committed one is never lost (a reconnecting browser replays
+// from its Last-Event-ID, a `seq`, out of the table).
 import type { Prisma } from '../generated/prisma/client.ts';
 
 export const LIVE_CHANNEL = 'vo_live';
@@ -25,14 +26,11 @@ export type Tx = Prisma.TransactionClient;
  * notify go in one statement: the lock is held for one round trip plus the commit.
  */
 export async function publishLiveEvent(tx: Tx, restaurantId: string, type: LiveEventType, payload: Prisma.InputJsonValue): Promise<bigint> {
+  // The row's commit-order `seq` and its NOTIFY come from the deferred trigger at COMMIT
+  // (migration live_event_commit_order): no lock is taken here.
   const rows = await tx.$queryRaw<Array<{ id: bigint }>>`
-    WITH locked AS (SELECT pg_advisory_xact_lock(hashtext(${`${LIVE_CHANNEL}:${restaurantId}`}))),
-    inserted AS (
-      INSERT INTO "LiveEvent" ("restaurantId", type, payload)
-      SELECT ${restaurantId}, ${type}, ${JSON.stringify(payload)}::jsonb FROM locked
-      RETURNING id
-    )
-    SELECT i.id FROM inserted i CROSS JOIN LATERAL (SELECT pg_notify(${LIVE_CHANNEL}, ${restaurantId} || ':' || i.id::text)) AS n`;
+    INSERT INTO "LiveEvent" ("restaurantId", type, payload) VALUES (${restaurantId}, ${type}, ${JSON.stringify(payload)}::jsonb)
+    RETURNING id`;
   const id = rows[0]?.id;
   if (id === undefined) throw new Error('live event insert returned no id');
   return id;

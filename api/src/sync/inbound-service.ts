@@ -2,8 +2,9 @@
 // once and out of order: the mapping's platform updated-at decides whether an
 // event is news, under the restaurant's booking lock so two deliveries of the
 // same event can never both apply. Platform bookings feed ExternalLoad; our own
-// bookings, seen back from the platform, follow the mastering rules.
-import type { Prisma, PrismaClient, SyncPlatform } from '../generated/prisma/client.ts';
+// bookings, seen back from the platform, follow the mastering rules, and when
+// ours wins over a platform that shows something else, a correction is pushed.
+import type { Prisma, PrismaClient, Reservation, SyncPlatform } from '../generated/prisma/client.ts';
 import { minutesOf, wallClockToUtc } from '../domain/calendar.ts';
 import { isFinalReservationStatus, type ReservationStatus } from '../domain/status-machines.ts';
 import { publishLiveEvent } from '../live/publish.ts';
@@ -11,14 +12,19 @@ import type { ExternalReservation } from './types.ts';
 import { syncRepository } from './sync-repository.ts';
 import { mergeStatus } from './status-maps.ts';
 import { parseMastering, resolve } from './mastering.ts';
-import { tagOf } from './booking.ts';
+import { tagOf, toBooking } from './booking.ts';
+import { platformModule } from './registry.ts';
 
 const HOLDING: ReadonlySet<ReservationStatus> = new Set(['pending', 'confirmed', 'seated']);
+// A platform that rewrites whatever we write (its own rules) would bounce
+// corrections forever: after this many in the window, ours is kept without pushing.
+const MAX_CORRECTIONS = 3;
+const CORRECTION_WINDOW_MS = 60 * 60_000;
 
 interface Counted { slotStart: string; covers: number; serviceId: string | null }
 interface PlatformPayload { origin: 'platform'; updatedAt: string; status: ReservationStatus; counted: Counted | null; booking: ExternalReservation }
 
-export type ApplyOutcome = 'stale' | 'load_updated' | 'local_updated' | 'local_kept' | 'unknown_local';
+export type ApplyOutcome = 'stale' | 'load_updated' | 'local_updated' | 'local_kept' | 'correction_queued' | 'unknown_local';
 
 const asDate = (s: string): Date | null => { const t = Date.parse(s); return Number.isNaN(t) ? null : new Date(t); };
 
@@ -31,6 +37,24 @@ export function inboundService(prisma: PrismaClient) {
     const at = asDate(updatedAt);
     if (at && m.externalUpdatedAt) return at <= m.externalUpdatedAt;
     return (m.rawPayload as { updatedAt?: string } | null)?.updatedAt === updatedAt;
+  }
+
+  /**
+   * Ours won but the platform shows something else: a push in this transaction
+   * writes our version back. Its echo then matches ours (or is stale by its
+   * updated-at), so it changes nothing and queues nothing: no ping-pong.
+   */
+  async function correct(tx: Prisma.TransactionClient, c: { restaurantId: string; platform: SyncPlatform; timeZone: string }, local: Reservation, ext: ExternalReservation, now: Date) {
+    if (!platformModule(c.platform).differs(toBooking(local, c.timeZone), ext)) return null;
+    // A final status there is not reopened by us either.
+    if (isFinalReservationStatus(ext.status)) return 'platform_final' as const;
+    if (await repo.unsettledPush(tx, c.restaurantId, c.platform, local.id)) return 'already_pending' as const;
+    if (await repo.correctionsSince(tx, c.restaurantId, c.platform, local.id, new Date(now.getTime() - CORRECTION_WINDOW_MS)) >= MAX_CORRECTIONS) return 'limit_reached' as const;
+    await repo.addCorrection(tx, {
+      restaurantId: c.restaurantId, platform: c.platform, entityId: local.id,
+      payload: { reservationId: local.id, status: local.status, startsAt: local.startsAt.toISOString(), partySize: local.partySize, correcting: ext.updatedAt },
+    });
+    return 'queued' as const;
   }
 
   return {
@@ -75,8 +99,9 @@ export function inboundService(prisma: PrismaClient) {
             return 'local_updated';
           }
           await save();
-          await log({ resolution, local: before, platform: { ...ext }, kept: 'local' });
-          return 'local_kept';
+          const correction = platformWins ? null : await correct(tx, c, local, ext, now);
+          await log({ resolution, local: before, platform: { ...ext }, kept: 'local', ...(correction ? { correction } : {}) });
+          return correction === 'queued' ? 'correction_queued' : 'local_kept';
         }
 
         // A booking made on the platform: it counts against our availability through ExternalLoad.

@@ -1,6 +1,7 @@
 // The sync runtime of one API process: the dispatcher (outbox → BullMQ), the
-// push worker, webhook processing and polling. Redis only carries work that the
-// outbox already holds, so losing it delays pushes and loses nothing.
+// push worker, webhook processing, polling and the availability import. Redis
+// only carries work that the outbox already holds, so losing it delays pushes
+// and loses nothing.
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -10,6 +11,7 @@ import { syncRepository } from './sync-repository.ts';
 import { connectorCache, type SyncEndpoints } from './connector-factory.ts';
 import { pushProcessor, type PushJob } from './push-worker.ts';
 import { inboundWorker } from './inbound-worker.ts';
+import { availabilityImporter } from './availability-import.ts';
 import { backoffDelay, withTimeout } from './backoff.ts';
 
 export const PUSH_QUEUE = 'sync-push';
@@ -24,6 +26,8 @@ export interface SyncRuntimeOptions {
   prefix: string;
   endpoints: SyncEndpoints;
   pollIntervalMs: number;
+  /** How often each platform's availability for the coming days is imported. */
+  availabilityIntervalMs: number;
   dispatchIntervalMs: number;
   backoffBaseMs: number;
   maxAttempts: number;
@@ -59,6 +63,7 @@ export function createSyncRuntime(deps: { prisma: PrismaClient; secretBox: Secre
   const repo = syncRepository(deps.prisma);
   const connectorFor = connectorCache(deps.prisma, deps.secretBox, o.endpoints);
   const inbound = inboundWorker(deps.prisma, connectorFor, log, o.pollIntervalMs);
+  const availability = availabilityImporter(deps.prisma, connectorFor, log);
   let queueConn: Redis | undefined, workerConn: Redis | undefined;
   let queue: Queue<PushJob> | undefined, worker: Worker<PushJob> | undefined;
   let redisDownLogged = false;
@@ -109,6 +114,7 @@ export function createSyncRuntime(deps: { prisma: PrismaClient; secretBox: Secre
         loop(o.dispatchIntervalMs, dispatch, log, 'sync dispatch'),
         loop(o.dispatchIntervalMs, () => inbound.drainWebhooks(new Date()), log, 'sync webhooks'),
         loop(Math.min(o.pollIntervalMs, 5000), () => inbound.pollDue(new Date()), log, 'sync poll'),
+        loop(o.availabilityIntervalMs, () => availability.importAll(new Date()), log, 'sync availability'),
       );
       for (const l of loops) l.start();
     },

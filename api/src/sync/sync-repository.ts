@@ -4,6 +4,9 @@ import type { Prisma, PrismaClient, SyncPlatform, SyncEntityType, SyncOutboxStat
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** The outbox event of a push that writes our version back over a platform's change. */
+export const CORRECTION_EVENT = 'reservation.corrected';
+
 export type SyncConfigRow = Prisma.SyncPlatformConfigGetPayload<{ include: { restaurant: { select: { timeZone: true } } } }>;
 export type OutboxRow = Prisma.SyncOutboxGetPayload<object>;
 export type MappingRow = Prisma.SyncExternalMappingGetPayload<object>;
@@ -57,12 +60,23 @@ export function syncRepository(prisma: PrismaClient) {
       prisma.syncOutbox.updateMany({ where: { id, restaurantId, status: 'failed' }, data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null } }),
     outboxOf: (restaurantId: string, entityId: string) =>
       prisma.syncOutbox.findMany({ where: { restaurantId, entityId }, orderBy: { createdAt: 'asc' } }),
+    outboxOfMany: (restaurantId: string, entityIds: string[]) =>
+      prisma.syncOutbox.findMany({ where: { restaurantId, entityId: { in: entityIds } }, orderBy: { createdAt: 'asc' } }),
+    /** A push of this reservation that has not been sent yet: it will carry our current version anyway. */
+    unsettledPush: (tx: Prisma.TransactionClient, restaurantId: string, platform: SyncPlatform, entityId: string) =>
+      tx.syncOutbox.findFirst({ where: { restaurantId, platform, entityId, status: { in: ['pending', 'queued', 'processing'] } }, select: { id: true } }),
+    correctionsSince: (tx: Prisma.TransactionClient, restaurantId: string, platform: SyncPlatform, entityId: string, since: Date) =>
+      tx.syncOutbox.count({ where: { restaurantId, platform, entityId, event: CORRECTION_EVENT, createdAt: { gte: since } } }),
+    addCorrection: (tx: Prisma.TransactionClient, row: { restaurantId: string; platform: SyncPlatform; entityId: string; payload: Prisma.InputJsonValue }) =>
+      tx.syncOutbox.create({ data: { ...row, event: CORRECTION_EVENT, entityType: 'reservation' } }),
 
     // ── mappings ──
     mappingByExternal: (db: Db, restaurantId: string, platform: SyncPlatform, entityType: SyncEntityType, externalId: string) =>
       db.syncExternalMapping.findUnique({ where: { platform_restaurantId_entityType_externalId: { platform, restaurantId, entityType, externalId } } }),
     mappingByLocal: (db: Db, restaurantId: string, platform: SyncPlatform, entityType: SyncEntityType, localId: string) =>
       db.syncExternalMapping.findFirst({ where: { restaurantId, platform, entityType, localId } }),
+    reservationMappings: (restaurantId: string, localIds: string[]) =>
+      prisma.syncExternalMapping.findMany({ where: { restaurantId, entityType: 'reservation', localId: { in: localIds } } }),
     mappingsOf: (restaurantId: string, entityType?: SyncEntityType) =>
       prisma.syncExternalMapping.findMany({ where: { restaurantId, ...(entityType ? { entityType } : {}) }, orderBy: { createdAt: 'asc' } }),
     saveMapping: (db: Db, m: { restaurantId: string; platform: SyncPlatform; entityType: SyncEntityType; localId: string; externalId: string; externalUpdatedAt: Date | null; rawPayload: Prisma.InputJsonValue }) =>
@@ -71,6 +85,9 @@ export function syncRepository(prisma: PrismaClient) {
         create: m,
         update: { localId: m.localId, externalUpdatedAt: m.externalUpdatedAt, rawPayload: m.rawPayload },
       }),
+
+    unmapOthers: (tx: Prisma.TransactionClient, m: { restaurantId: string; platform: SyncPlatform; entityType: SyncEntityType; localId: string; externalId: string }) =>
+      tx.syncExternalMapping.deleteMany({ where: { restaurantId: m.restaurantId, platform: m.platform, entityType: m.entityType, localId: m.localId, externalId: { not: m.externalId } } }),
 
     // ── inbound events ──
     /** Returns false when the very same event was already recorded (at-least-once delivery). */
@@ -90,6 +107,8 @@ export function syncRepository(prisma: PrismaClient) {
       tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${restaurantId})::bigint)`,
     reservation: (db: Db, restaurantId: string, id: string) =>
       db.reservation.findFirst({ where: { id, restaurantId } }),
+    reservationIds: async (restaurantId: string, ids: string[]) =>
+      (await prisma.reservation.findMany({ where: { restaurantId, id: { in: ids } }, select: { id: true } })).map((r) => r.id),
     updateReservation: (tx: Prisma.TransactionClient, id: string, data: Prisma.ReservationUncheckedUpdateInput) =>
       tx.reservation.update({ where: { id }, data }),
     timeZone: async (restaurantId: string) =>
@@ -101,6 +120,26 @@ export function syncRepository(prisma: PrismaClient) {
         update: { covers: { increment: l.covers }, reservations: { increment: l.reservations } },
       });
     },
+    /** The platform's limits between `from` and `to` become exactly `limits`; booked covers are left alone. */
+    replaceLimits: (restaurantId: string, platform: SyncPlatform, from: Date, to: Date, limits: Array<{ slotStart: Date; maxGuests: number }>, at: Date) =>
+      prisma.$transaction(async (tx) => {
+        // The booking lock: inbound bookings upsert the same rows.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${restaurantId})::bigint)`;
+        await tx.externalLoad.updateMany({ where: { restaurantId, platform, slotStart: { gte: from, lt: to }, maxGuests: { not: null } }, data: { maxGuests: null, checkedAt: at } });
+        for (const l of limits) {
+          await tx.externalLoad.upsert({
+            where: { restaurantId_platform_slotStart: { restaurantId, platform, slotStart: l.slotStart } },
+            create: { restaurantId, platform, slotStart: l.slotStart, covers: 0, reservations: 0, maxGuests: l.maxGuests, checkedAt: at },
+            update: { maxGuests: l.maxGuests, checkedAt: at },
+          });
+        }
+      }, { timeout: 15_000 }),
+    /** Limits of platforms no longer connected are dropped (a cross-restaurant sweep). */
+    clearLimitsExcept: (enabled: Array<{ restaurantId: string; platform: SyncPlatform }>) =>
+      prisma.externalLoad.updateMany({
+        where: { maxGuests: { not: null }, ...(enabled.length ? { NOT: { OR: enabled.map((c) => ({ restaurantId: c.restaurantId, platform: c.platform })) } } : {}) },
+        data: { maxGuests: null },
+      }),
   };
 }
 export type SyncRepository = ReturnType<typeof syncRepository>;

@@ -1,5 +1,5 @@
 // What the dashboard does with sync: connect a platform (credentials sealed),
-// read the outbox and its failures, retry one, read a reservation's badge, map
+// read the outbox and its failures, retry one, read reservations' badges, map
 // entities; and what a webhook does at the door: verify, record, answer.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient, SyncPlatform, Prisma } from '../generated/prisma/client.ts';
@@ -69,26 +69,41 @@ export function syncService(prisma: PrismaClient, box: SecretBox) {
     },
 
     async badge(restaurantId: string, reservationId: string): Promise<ReservationSyncBadge> {
-      const r = await repo.reservation(prisma, restaurantId, reservationId);
-      if (!r) throw new AppError('not_found', 'Réservation introuvable');
-      const rows = await repo.outboxOf(restaurantId, reservationId);
-      const platforms = [...new Set(rows.map((x) => x.platform))];
-      return {
-        reservationId,
-        platforms: await Promise.all(platforms.map(async (p) => {
-          const mine = rows.filter((x) => x.platform === p);
-          const last = mine.at(-1)!;
-          const mapping = await repo.mappingByLocal(prisma, restaurantId, p, 'reservation', reservationId);
-          // A refused slot stays the story of this booking even after the cancellation that followed it.
-          const conflict = mine.some((x) => outboxView(x).conflict);
-          const state = conflict ? 'conflict' as const : last.status === 'failed' ? 'failed' as const : last.status === 'done' ? 'synced' as const : 'pending' as const;
-          return { platform: p, state, externalId: mapping?.externalId ?? null, lastError: last.lastError };
-        })),
-      };
+      return (await this.badges(restaurantId, [reservationId]))[0]!;
     },
 
+    /** The badges of a page of reservations in three queries; an id not of this restaurant is a 404 for the lot. */
+    async badges(restaurantId: string, ids: string[]): Promise<ReservationSyncBadge[]> {
+      const wanted = [...new Set(ids)];
+      const known = await repo.reservationIds(restaurantId, wanted);
+      if (known.length !== wanted.length) throw new AppError('not_found', 'Réservation introuvable');
+      const [rows, mappings] = await Promise.all([repo.outboxOfMany(restaurantId, wanted), repo.reservationMappings(restaurantId, wanted)]);
+      const rowsOf = new Map<string, OutboxRow[]>();
+      for (const r of rows) { const list = rowsOf.get(r.entityId); if (list) list.push(r); else rowsOf.set(r.entityId, [r]); }
+      return wanted.map((reservationId) => {
+        const mine = rowsOf.get(reservationId) ?? [];
+        const platforms = [...new Set(mine.map((x) => x.platform))];
+        return {
+          reservationId,
+          platforms: platforms.map((p) => {
+            const theirs = mine.filter((x) => x.platform === p);
+            const last = theirs.at(-1)!;
+            const mapping = mappings.find((m) => m.localId === reservationId && m.platform === p);
+            // A refused slot stays the story of this booking even after the cancellation that followed it.
+            const conflict = theirs.some((x) => outboxView(x).conflict);
+            const state = conflict ? 'conflict' as const : last.status === 'failed' ? 'failed' as const : last.status === 'done' ? 'synced' as const : 'pending' as const;
+            return { platform: p, state, externalId: mapping?.externalId ?? null, lastError: last.lastError };
+          }),
+        };
+      });
+    },
+
+    /** One platform entry per entity of ours: mapping it elsewhere replaces the previous one. */
     async map(restaurantId: string, m: { platform: SyncPlatform; entityType: 'service' | 'room' | 'table' | 'offer'; localId: string; externalId: string }) {
-      const saved = await repo.saveMapping(prisma, { restaurantId, ...m, externalUpdatedAt: null, rawPayload: { origin: 'mapping' } });
+      const saved = await prisma.$transaction(async (tx) => {
+        await repo.unmapOthers(tx, { restaurantId, ...m });
+        return repo.saveMapping(tx, { restaurantId, ...m, externalUpdatedAt: null, rawPayload: { origin: 'mapping' } });
+      });
       return { platform: saved.platform, entityType: saved.entityType, localId: saved.localId, externalId: saved.externalId, externalUpdatedAt: null };
     },
 

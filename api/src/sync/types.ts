@@ -42,6 +42,8 @@ export interface SlotAvailability {
   available: boolean;
   /** Party sizes still bookable, when the platform says. */
   possibleGuests: number[];
+  /** The largest party the platform still takes there (0 = full); null when it does not say. */
+  maxGuests: number | null;
 }
 
 export interface CatalogEntry { externalId: string; name: string }

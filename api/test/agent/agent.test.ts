@@ -25,7 +25,7 @@ t.test('the agent session and its tools, as the controller uses them', async (t)
   t.ok(s.stablePrefixChars > 1000, 'a long shared prefix');
   t.notMatch(s.instructions.slice(0, s.stablePrefixChars), regular.phone, 'nothing about the caller in the cached prefix');
   t.same(s.tools.map((x) => x.name).sort(), ['cancel_or_modify_reservation', 'check_availability', 'check_delivery_address', 'confirm_order', 'confirm_reservation', 'end_call', 'log_unknown_question', 'quote_order', 'save_customer_info', 'take_message', 'transfer_to_human']);
-  t.same(s.transfer, { kind: 'endpoint', target: 'ht841-fxs-1', timeoutMs: 25000 });
+  t.same(s.transfer, { kind: 'endpoint', target: 'ht841-fxs-1', timeoutMs: 25000, dial: 'PJSIP/ht841-fxs-1' });
 
   const enc = new Tiktoken(o200k);
   const instructionTokens = enc.encode(s.instructions).length;
@@ -84,7 +84,7 @@ t.test('the agent session and its tools, as the controller uses them', async (t)
   await t.test('transfer_to_human tells the controller where to transfer', async (t) => {
     const r = await tool('transfer_to_human', 't1', { reason: 'demande un humain' });
     t.equal(r.body.action, 'transfer');
-    t.same(r.body.transfer, { kind: 'endpoint', target: 'ht841-fxs-1', timeoutMs: 25000 });
+    t.same(r.body.transfer, { kind: 'endpoint', target: 'ht841-fxs-1', timeoutMs: 25000, dial: 'PJSIP/ht841-fxs-1' });
   });
 
   await t.test('turns and the end are recorded, with the outcome and the cost', async (t) => {

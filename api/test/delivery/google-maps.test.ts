@@ -16,7 +16,7 @@ const prisma = api.db.prisma;
 
 const serviceWithKey = (key: string | undefined) => createDeliveryService({
   db: api.db, log: api.log,
-  config: { googleMapsApiKey: key, googleMapsBaseUrl: fake.url, openaiApiKey: undefined, controllerUrl: undefined },
+  config: { googleMapsApiKey: key, googleMapsBaseUrl: fake.url, openaiApiKey: undefined, controllerUrl: 'http://127.0.0.1:1' },
 });
 const delivery = serviceWithKey(KEY);
 const check = async (line1: string, postcode: string, city = 'Marseille') =>
@@ -104,7 +104,7 @@ t.test('a refused Google key falls back to the postcode', async (t) => {
 t.test('an unreachable Google also falls back', async (t) => {
   const down = createDeliveryService({
     db: api.db, log: api.log,
-    config: { googleMapsApiKey: KEY, googleMapsBaseUrl: 'http://127.0.0.1:1', openaiApiKey: undefined, controllerUrl: undefined },
+    config: { googleMapsApiKey: KEY, googleMapsBaseUrl: 'http://127.0.0.1:1', openaiApiKey: undefined, controllerUrl: 'http://127.0.0.1:1' },
   });
   const r = await down.checkDeliveryAddress(restaurantId, { line1: '3 rue Colbert', postcode: '13001', city: 'Marseille' }, new Date());
   t.equal(r.upstreamError, 'upstream_unavailable');

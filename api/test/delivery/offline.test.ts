@@ -10,7 +10,7 @@ const restaurantId = api.seeded!.restaurantId;
 const prisma = api.db.prisma;
 const delivery = createDeliveryService({
   db: api.db, log: api.log,
-  config: { googleMapsApiKey: undefined, googleMapsBaseUrl: undefined, openaiApiKey: undefined, controllerUrl: undefined },
+  config: { googleMapsApiKey: undefined, googleMapsBaseUrl: undefined, openaiApiKey: undefined, controllerUrl: 'http://127.0.0.1:1' },
 });
 const check = async (input: DeliveryCheckRequest, rid = restaurantId) =>
   DeliveryCheckResult.parse(await delivery.checkDeliveryAddress(rid, input, new Date()));

@@ -90,6 +90,8 @@ export function startFakeTheFork(opts: { clientId: string; clientSecret: string;
     get tokenRequests() { return tokenRequests; },
     /** The slot at "YYYY-MM-DDTHH:MM" is taken: creates there answer 409 DOUBLE_BOOKING. */
     fill(mealDateMinute: string) { full.add(mealDateMinute); },
+    /** The slot takes bookings again. */
+    reopen(mealDateMinute: string) { full.delete(mealDateMinute); },
     /** A booking made by a guest on TheFork. */
     book(r: { mealDate: string; partySize: number; firstName?: string; status?: string }) {
       return save({ mealDate: r.mealDate, partySize: r.partySize, status: r.status ?? 'RECORDED', customer: { firstName: r.firstName ?? 'Guest', lastName: 'TheFork', phone: null, email: null } });

@@ -14,6 +14,9 @@ export interface ZenchefBookingRow {
 export function startFakeZenchef(opts: { token: string; restaurantId: string; webhookSecret: string }) {
   const bookings = new Map<number, ZenchefBookingRow>();
   const full = new Set<string>();
+  // The largest party a slot still takes, once other channels have narrowed it.
+  const narrowed = new Map<string, number>();
+  const fits = (key: string, guests: number) => !full.has(key) && guests <= (narrowed.get(key) ?? Infinity);
   const stamp = stampClock();
   let nextId = 1000;
   const authOk = (r: FakeRequest) => r.headers['auth-token'] === opts.token && r.headers['restaurantid'] === opts.restaurantId;
@@ -51,7 +54,7 @@ export function startFakeZenchef(opts: { token: string; restaurantId: string; we
     ['POST', '/api/v1/bookings', (r) => {
       if (!authOk(r)) return denied;
       const b = r.body as ZenchefBookingRow;
-      if (full.has(`${b.day} ${b.time}`)) return { status: 412, body: { message: 'This slot is no longer available' } };
+      if (!fits(`${b.day} ${b.time}`, b.nb_guests)) return { status: 412, body: { message: 'This slot is no longer available' } };
       return { status: 200, body: { data: save({ ...b, status: b.status || 'confirmed' }) } };
     }],
     ['GET', '/api/v1/bookings/:id', (r, p) => {
@@ -64,7 +67,7 @@ export function startFakeZenchef(opts: { token: string; restaurantId: string; we
       const prev = bookings.get(Number(p.id));
       if (!prev) return { status: 404, body: { message: 'Booking not found' } };
       const b = r.body as ZenchefBookingRow;
-      if ((b.day !== prev.day || b.time !== prev.time) && full.has(`${b.day} ${b.time}`)) return { status: 400, body: { message: 'Slot not available' } };
+      if ((b.day !== prev.day || b.time !== prev.time) && !fits(`${b.day} ${b.time}`, b.nb_guests)) return { status: 400, body: { message: 'Slot not available' } };
       return { status: 200, body: { data: save({ ...prev, ...b }, prev.id) } };
     }],
     ['PATCH', '/api/v1/bookings/:id/changeStatus', (r, p) => {
@@ -83,7 +86,8 @@ export function startFakeZenchef(opts: { token: string; restaurantId: string; we
       const slots = (from: number, to: number) => Array.from({ length: (to - from) / 15 + 1 }, (_, i) => {
         const m = from + i * 15, name = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
         const taken = full.has(`${day} ${name}`);
-        return { name, interval_in_minutes: 15, closed: false, marked_as_full: taken, possible_guests: taken ? [] : [1, 2, 3, 4, 5, 6, 7, 8], waitlist_possible_guests: [] };
+        const most = Math.min(8, narrowed.get(`${day} ${name}`) ?? 8);
+        return { name, interval_in_minutes: 15, closed: false, marked_as_full: taken, possible_guests: taken ? [] : Array.from({ length: most }, (_, i) => i + 1), waitlist_possible_guests: [] };
       });
       return { status: 200, body: { data: [{ date: day, shifts: [{ id: 1, name: 'Déjeuner', open: '12:00', close: '14:30', shift_slots: slots(720, 825) }, { id: 2, name: 'Dîner', open: '19:00', close: '23:00', shift_slots: slots(1140, 1305) }] }] } };
     }],
@@ -94,6 +98,10 @@ export function startFakeZenchef(opts: { token: string; restaurantId: string; we
     bookings,
     /** Makes a slot unavailable, as another channel filling it would. */
     fill(day: string, time: string) { full.add(`${day} ${time}`); },
+    /** Opens a slot again, whole. */
+    reopen(day: string, time: string) { full.delete(`${day} ${time}`); narrowed.delete(`${day} ${time}`); },
+    /** Only parties up to `maxGuests` still fit there. */
+    narrow(day: string, time: string, maxGuests: number) { narrowed.set(`${day} ${time}`, maxGuests); },
     /** A booking made on Zenchef itself (the restaurant's widget, a guest). */
     book(b: { day: string; time: string; nb_guests: number; firstname?: string; lastname?: string; status?: string }) { return save({ firstname: 'Guest', lastname: 'Zenchef', ...b }); },
     change(id: number, patch: Partial<ZenchefBookingRow>) { const prev = bookings.get(id)!; return save({ ...prev, ...patch }, id); },

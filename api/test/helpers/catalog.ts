@@ -18,7 +18,7 @@ export async function describeSchema(db: SqlRunner): Promise<string> {
                  WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`)),
     ...(await q(`SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
                  WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
-                   AND contype <> 'n'
+                   AND contype NOT IN ('n', 't')
                  ORDER BY 1, 2`)),
   ];
   return parts.join('\n');

@@ -51,7 +51,11 @@ function collector(restaurantId: string) {
 const a = await process();
 const b = await process();
 const restaurant = await a.db.prisma.restaurant.create({ data: { slug: 'live-hub', name: 'Live', addressLine1: '1 rue', postcode: '13001', city: 'Marseille' } });
-const publish = (db: Database, n: number) => db.prisma.$transaction((tx) => publishLiveEvent(tx, restaurant.id, 'order.updated', { n }));
+const publish = async (db: Database, n: number) => {
+  const id = await db.prisma.$transaction((tx) => publishLiveEvent(tx, restaurant.id, 'order.updated', { n }));
+  // Readers see the commit-order seq the trigger gave the row at COMMIT.
+  return (await db.prisma.liveEvent.findUniqueOrThrow({ where: { id } })).seq!;
+};
 
 t.test('an event published by one API process reaches a dashboard connected to another', async (t) => {
   const onB = collector(restaurant.id);
@@ -61,16 +65,16 @@ t.test('an event published by one API process reaches a dashboard connected to a
   t.same(await onB.waitFor(1), [1]);
 });
 
-// Concurrent transactions can commit out of id order; until publishLiveEvent
-// serializes a restaurant's publishers (see the live-events report), a hub that
-// already read id 11 never goes back for an id 10 committed after it.
+// Concurrent transactions can commit out of id order; the commit-order trigger
+// numbers a restaurant's events as they commit, so a hub that already read
+// seq 11 can never miss a 10 committed after it.
 t.test('a burst of concurrent transactions arrives complete and in order', async (t) => {
   const onA = collector(restaurant.id);
   const onB = collector(restaurant.id);
   t.teardown(await a.hub.subscribe(onA, null));
   t.teardown(await b.hub.subscribe(onB, null));
   await Promise.all(Array.from({ length: 40 }, (_, n) => publish(n % 2 ? a.db : b.db, n)));
-  const ids = (await a.db.prisma.liveEvent.findMany({ where: { restaurantId: restaurant.id }, orderBy: { id: 'desc' }, take: 40 })).map((r) => r.id).reverse();
+  const ids = (await a.db.prisma.liveEvent.findMany({ where: { restaurantId: restaurant.id }, orderBy: { seq: 'desc' }, take: 40 })).map((r) => r.seq!).reverse();
   await onA.waitFor(40, 3000);
   await onB.waitFor(40, 3000);
   t.same(onA.got.map((e) => e.id), ids);
@@ -114,8 +118,8 @@ t.test('stop() ends every open stream and refuses new ones', async (t) => {
 t.test('events older than the retention are pruned', async (t) => {
   const old = await publish(a.db, 1);
   const recent = await publish(a.db, 2);
-  await a.db.prisma.liveEvent.update({ where: { id: old }, data: { createdAt: new Date(Date.now() - 8 * 86400_000) } });
+  await a.db.prisma.liveEvent.update({ where: { seq: old }, data: { createdAt: new Date(Date.now() - 8 * 86400_000) } });
   t.ok(await pruneLiveEvents(a.db.prisma, new Date(Date.now() - 7 * 86400_000)) >= 1);
-  const left = await a.db.prisma.liveEvent.findMany({ where: { id: { in: [old, recent] } }, select: { id: true } });
-  t.same(left.map((r) => r.id), [recent]);
+  const left = await a.db.prisma.liveEvent.findMany({ where: { seq: { in: [old, recent] } }, select: { seq: true } });
+  t.same(left.map((r) => r.seq), [recent]);
 });

@@ -25,8 +25,10 @@ async function login(creds: { email: string; password: string }) {
   return { restaurantId, connect };
 }
 
-function publish(db: PrismaClient, restaurantId: string, n: number, type: LiveEventType = 'order.created'): Promise<bigint> {
-  return db.$transaction((tx) => publishLiveEvent(tx, restaurantId, type, { n }));
+async function publish(db: PrismaClient, restaurantId: string, n: number, type: LiveEventType = 'order.created'): Promise<bigint> {
+  const id = await db.$transaction((tx) => publishLiveEvent(tx, restaurantId, type, { n }));
+  // Readers see the commit-order seq the trigger gave the row at COMMIT.
+  return (await db.liveEvent.findUniqueOrThrow({ where: { id } })).seq!;
 }
 
 const data = (f: SseFrame) => LiveEventData.parse(JSON.parse(f.data ?? ''));
@@ -94,11 +96,11 @@ t.test('no gap and no duplicate when events keep coming while the replay is sent
   await sleep(400);
   stop = true;
   await publisher;
-  const rows = await prisma.liveEvent.findMany({ where: { restaurantId: owner.restaurantId, id: { gt: from } }, orderBy: { id: 'asc' } });
+  const rows = await prisma.liveEvent.findMany({ where: { restaurantId: owner.restaurantId, seq: { gt: from } }, orderBy: { seq: 'asc' } });
   await sse.waitForEvents(rows.length);
   await sleep(700);
   t.ok(rows.length > 5, `events were published during the reconnection (${rows.length})`);
-  t.same(sse.events.map((f) => f.id), rows.map((r) => r.id.toString()));
+  t.same(sse.events.map((f) => f.id), rows.map((r) => r.seq!.toString()));
 });
 
 t.test('a dashboard that cannot be caught up is told to reload', async (t) => {
@@ -109,11 +111,11 @@ t.test('a dashboard that cannot be caught up is told to reload', async (t) => {
 
   const from = await publish(prisma, owner.restaurantId, 0);
   await prisma.liveEvent.createMany({ data: Array.from({ length: 1001 }, (_, n) => ({ restaurantId: owner.restaurantId, type: 'call.turn', payload: { n } })) });
-  const latest = await prisma.liveEvent.findFirst({ where: { restaurantId: owner.restaurantId }, orderBy: { id: 'desc' } });
+  const latest = await prisma.liveEvent.findFirst({ where: { restaurantId: owner.restaurantId }, orderBy: { seq: 'desc' } });
   const behind = await owner.connect({ 'last-event-id': from.toString() });
   const [tooMany] = await behind.waitForEvents(1);
   t.equal(tooMany?.event, 'reset');
-  t.equal(tooMany?.id, latest?.id.toString(), 'it resumes from the newest event after reloading');
+  t.equal(tooMany?.id, latest?.seq?.toString(), 'it resumes from the newest event after reloading');
   t.same(data(tooMany!).payload, { reason: 'too_many_missed' });
   await publish(prisma, owner.restaurantId, 7);
   await behind.waitForEvents(2);

@@ -30,7 +30,7 @@ export async function startSyncWorld(t: Test, name: string, opts: { redisUrl?: s
     SYNC_QUEUE_PREFIX: `vo-test-${name}-${process.pid}-${Date.now()}`,
     ZENCHEF_BASE_URL: zcUrl, THEFORK_BASE_URL: `${tfUrl}/manager`, THEFORK_AUTH_URL: tfUrl,
     SYNC_DISPATCH_INTERVAL_MS: '50', SYNC_HTTP_TIMEOUT_MS: '400', SYNC_BACKOFF_BASE_MS: '40',
-    SYNC_MAX_ATTEMPTS: '8', SYNC_POLL_INTERVAL_MS: '3600000',
+    SYNC_MAX_ATTEMPTS: '8', SYNC_POLL_INTERVAL_MS: '3600000', SYNC_AVAILABILITY_INTERVAL_MS: '3600000',
     ...opts.env,
   });
   const c = client(api.url);

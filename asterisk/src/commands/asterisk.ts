@@ -18,6 +18,8 @@ const run = promisify(execFile);
 /** Which module re-reads which file; the others need a restart of Asterisk. */
 const RELOADS: Record<string, string> = {
   'pjsip.conf': 'res_pjsip.so',
+  // Reloading res_pjsip makes the config wizard re-read its file too.
+  'pjsip_wizard.conf': 'res_pjsip.so',
   'extensions.conf': 'pbx_config.so',
   'rtp.conf': 'res_rtp_asterisk.so',
   'ari.conf': 'res_ari.so',
@@ -61,7 +63,7 @@ function renderFlags(cmd: Command, config: CliConfig, defaultOut?: string): Comm
 export function asteriskCommands(program: Command, config: CliConfig, io: Io): void {
   const asterisk = program.command('asterisk').description("render, apply and check Asterisk's configuration");
 
-  renderFlags(asterisk.command('render').description('write pjsip.conf, extensions.conf and the rest from the API (deterministic)'), config)
+  renderFlags(asterisk.command('render').description('write pjsip.conf, pjsip_wizard.conf, extensions.conf and the rest from the API (deterministic)'), config)
     .action(async (flags: RenderFlags) => {
       if (!flags.out) throw new Error('--out <dir> is required');
       await renderInto(config, flags, io);

@@ -6,7 +6,7 @@ import type { MenuImportCounts, MenuImportResult } from '../../../api/src/contra
 import { CATALOG_ALLERGENS, CatalogDietaryTag } from '../../../api/src/contract/catalog-common.ts';
 import type { CliConfig } from '../config.ts';
 import { apiClient, CliError } from '../api-client.ts';
-import { CSV_COLUMNS, MenuFileError, parseMenuFile, withLines } from '../menu/menu-file.ts';
+import { CSV_COLUMNS, MenuFileError, parseMenuFile, withLines } from '../../../api/src/menu-file/menu-file.ts';
 import { restaurantId } from './lines.ts';
 import type { Io } from './io.ts';
 

@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import type { AsteriskLine, AsteriskProvisioning, AsteriskRestaurant } from '../../../api/src/contract/provisioning.ts';
 import { RenderError, type RenderOptions } from './options.ts';
+import { outboundContext } from './contexts.ts';
 
 // 24 base64url characters: 144 bits, more than any SIP brute force can reach.
 const DERIVED_SECRET_CHARS = 24;
@@ -28,8 +29,8 @@ export function trunkOf(p: AsteriskProvisioning, restaurantId: string): Asterisk
 export function staffDialString(p: AsteriskProvisioning, r: AsteriskRestaurant): string | null {
   if (!r.transferTarget || !r.transferTargetKind) return null;
   if (r.transferTargetKind === 'endpoint') return `PJSIP/${r.transferTarget}`;
-  const trunk = trunkOf(p, r.id);
-  return trunk ? `PJSIP/${r.transferTarget}@${trunk.endpointName}` : null;
+  // Through the outbound context, which presents the restaurant's own number: a trunk refuses a caller's it does not own.
+  return trunkOf(p, r.id) ? `Local/${r.transferTarget}@${outboundContext(r.slug)}` : null;
 }
 
 /** A device's SIP password: the stored one, else one derived from the key so renders stay identical. */

@@ -4,7 +4,7 @@
 import type { AsteriskProvisioning } from '../../../api/src/contract/provisioning.ts';
 import { GENERATED_HEADER, safe } from './conf.ts';
 import { renderExtensions } from './extensions.ts';
-import { renderPjsip } from './pjsip.ts';
+import { renderPjsip, renderPjsipWizard } from './pjsip.ts';
 import { fill } from './templates.ts';
 import { ARI_HTTP_PORT, RTP_PORT_END, RTP_PORT_START, RenderError, type RenderOptions } from './options.ts';
 
@@ -24,9 +24,11 @@ export function renderAsteriskConfig(p: AsteriskProvisioning, opts: RenderOption
     { name: 'ari.conf', content: withHeader(fill('ari.conf', { ariUser: opts.ariUser, ariPassword: safe('ARI password', opts.ariPassword) })) },
     { name: 'extensions.conf', content: renderExtensions(p, opts) },
     { name: 'http.conf', content: withHeader(fill('http.conf', { httpBindAddress: safe('HTTP bind address', opts.httpBindAddress ?? '127.0.0.1'), httpPort: opts.httpPort ?? ARI_HTTP_PORT })) },
+    { name: 'indications.conf', content: withHeader(fill('indications.conf', {})) },
     { name: 'logger.conf', content: withHeader(fill('logger.conf', {})) },
     { name: 'modules.conf', content: withHeader(fill('modules.conf', {})) },
-    { name: 'pjsip.conf', content: renderPjsip(p, opts) },
+    { name: 'pjsip.conf', content: renderPjsip(opts) },
+    { name: 'pjsip_wizard.conf', content: renderPjsipWizard(p, opts) },
     { name: 'rtp.conf', content: withHeader(fill('rtp.conf', { rtpStart, rtpEnd })) },
   ];
   return files;

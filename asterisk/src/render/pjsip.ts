@@ -1,5 +1,7 @@
-// pjsip.conf: the transport, each OVH trunk (PJSIP wizard, registering through
-// OVH's outbound proxy), each HT841 FXO port and each staff phone.
+// pjsip.conf holds the transport; pjsip_wizard.conf each OVH trunk (registering
+// through OVH's outbound proxy), each HT841 FXO port and each staff phone.
+// res_pjsip_config_wizard reads `type = wizard` sections from pjsip_wizard.conf
+// only: in pjsip.conf Asterisk ignores them and no endpoint exists.
 import type { AsteriskLine, AsteriskProvisioning } from '../../../api/src/contract/provisioning.ts';
 import { joinFile, kv, safe, section, type Line } from './conf.ts';
 import { deviceSecret, sortedLines, staffEndpoints } from './devices.ts';
@@ -100,18 +102,22 @@ function transport(opts: RenderOptions): string[] {
   ]);
 }
 
-export function renderPjsip(p: AsteriskProvisioning, opts: RenderOptions): string {
-  const lines = sortedLines(p);
-  const out: string[] = [
+export function renderPjsip(opts: RenderOptions): string {
+  return joinFile([
     ...section('global', [kv('type', 'global'), kv('user_agent', 'VoiceOrder'), kv('endpoint_identifier_order', 'ip,username,anonymous')]),
     ...transport(opts),
-  ];
-  for (const l of lines) {
+  ]);
+}
+
+export function renderPjsipWizard(p: AsteriskProvisioning, opts: RenderOptions): string {
+  const out: string[] = [];
+  for (const l of sortedLines(p)) {
     if (l.kind === 'ovh_trunk') out.push(...trunk(l, opts));
     else out.push(...device(l.endpointName, `${l.did}${l.label ? ` — ${safe('label', l.label)}` : ''} (HT841 FXO port ${l.port ?? '?'})`, contextForLine(l), deviceSecret(l.endpointName, l.sipSecret, opts), l.codec));
   }
   for (const name of staffEndpoints(p)) {
     out.push(...device(name, 'staff phone (HT841 FXS port or SIP phone): calls are transferred here', STAFF_CONTEXT, deviceSecret(name, null, opts), 'alaw'));
   }
+  if (out.length === 0) out.push('; no lines yet: add one with `voiceorder lines` or the dashboard');
   return joinFile(out);
 }

@@ -6,7 +6,7 @@ import { RenderError } from './options.ts';
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-export const TEMPLATE_FILES = ['ari.conf', 'http.conf', 'logger.conf', 'modules.conf', 'rtp.conf'] as const;
+export const TEMPLATE_FILES = ['ari.conf', 'http.conf', 'indications.conf', 'logger.conf', 'modules.conf', 'rtp.conf'] as const;
 export type TemplateFile = (typeof TEMPLATE_FILES)[number];
 
 // Read once at start: the renderer itself stays a pure function of its inputs.

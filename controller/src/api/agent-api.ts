@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   AgentSession, ToolCallResponse, type AgentSessionRequest,
 } from '../../../api/src/contract/agent.ts';
+import { ControllerHeartbeatAck, type ControllerHeartbeatRequest } from '../../../api/src/contract/operations/voice-servers.ts';
 
 // A tool answer slower than this is treated as lost and retried (same id).
 export const API_REQUEST_TIMEOUT_MS = 6_000;
@@ -27,6 +28,8 @@ export interface AgentApi {
     endedBy: 'caller' | 'agent' | 'staff' | 'system'; endReason: string; transferResult?: 'answered' | 'no_answer' | 'busy' | 'failed';
     transferTarget?: string; recordingPath?: string; usage: { inputTokens: number; outputTokens: number; cachedTokens: number }; at: Date;
   }): Promise<void>;
+  /** One beat, not retried: the next beat is the retry. */
+  heartbeat(body: ControllerHeartbeatRequest): Promise<ControllerHeartbeatAck>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -72,5 +75,6 @@ export function agentApi(baseUrl: string, token: string | undefined): AgentApi {
     answered: async (callId, at) => { await call('POST', `/api/agent/calls/${encodeURIComponent(callId)}/answered`, { at: at.toISOString() }); },
     turn: async (callId, role, text, at) => { await call('POST', `/api/agent/calls/${encodeURIComponent(callId)}/turns`, { role, text, at: at.toISOString() }); },
     end: async (callId, b) => { await call('POST', `/api/agent/calls/${encodeURIComponent(callId)}/end`, { ...b, at: b.at.toISOString() }); },
+    heartbeat: async (body) => ControllerHeartbeatAck.parse(await once('POST', '/api/agent/controllers/heartbeat', body)),
   };
 }

@@ -20,7 +20,7 @@ export interface AriOps {
   destroyBridge(bridgeId: string): Promise<void>;
   externalMedia(opts: { channelId: string; app: string; externalHost: string; format: 'ulaw' | 'alaw' }): Promise<ExternalMediaChannel>;
   channelVar(channelId: string, name: string): Promise<string | null>;
-  originate(opts: { channelId: string; endpoint: string; app: string; appArgs: string; callerId?: string | undefined; timeoutS: number }): Promise<void>;
+  originate(opts: { channelId: string; endpoint: string; app: string; appArgs: string; callerId?: string | undefined; timeoutS: number; formats: string }): Promise<void>;
   record(bridgeId: string, name: string): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ export function ariOps(client: Client): AriOps {
     },
     async originate(o) {
       await client.channels.originate({
-        endpoint: o.endpoint, app: o.app, appArgs: o.appArgs, channelId: o.channelId, timeout: o.timeoutS,
+        endpoint: o.endpoint, app: o.app, appArgs: o.appArgs, channelId: o.channelId, timeout: o.timeoutS, formats: o.formats,
         ...(o.callerId ? { callerId: o.callerId } : {}),
       });
     },

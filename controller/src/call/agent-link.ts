@@ -65,6 +65,11 @@ export class AgentLink {
     });
     socket.onError((err) => this.log.warn({ err: err.message }, 'model socket error'));
     await socket.connect();
+    // The call ended while the socket was opening: close() found nothing to close, so close it here.
+    if (this.closed) {
+      await socket.close('call ended');
+      return;
+    }
     this.socket = socket;
     socket.send(sessionUpdate({
       instructions: this.session.instructions,

@@ -1,14 +1,14 @@
-// One phone call, from StasisStart to the call record. It owns the bridge,
-// the media leg, the model's socket and the timers, and `close()` releases
-// all of them exactly once, whoever ends the call.
+// One call, from its first event to the call record: a phone call from
+// StasisStart, or a browser test call. It owns the line's transport, the
+// media, the model's socket and the timers, and `close()` releases all of
+// them exactly once, whoever ends the call.
 import type { Logger } from 'pino';
 import type { AgentApi } from '../api/agent-api.ts';
 import type { AgentSession } from '../../../api/src/contract/agent.ts';
-import type { AriOps } from '../ari/ari-ops.ts';
-import type { AriChannel } from '../ari/ari-events.ts';
-import { MediaLeg, type MediaLegDeps } from './media-leg.ts';
 import { AgentLink, type RealtimeConfig } from './agent-link.ts';
+import type { CallMedia, CallTransport } from './transport.ts';
 import { NEXT_STATES, type CallState, type EndedBy, type EndReason } from './call-state.ts';
+import { CAUSE_BUSY } from '../ari/ari-events.ts';
 
 // The caller hears the farewell to the end; if the model sends no audio at all, hang up anyway after this.
 export const END_CALL_FALLBACK_MS = 5_000;
@@ -20,12 +20,9 @@ export const MAX_AGENT_FAILURES = 2;
 const TRANSFER_GRACE_MS = 2_000;
 
 export interface CallSessionDeps {
-  ari: AriOps;
   api: AgentApi;
-  media: Omit<MediaLegDeps, 'log'>;
   realtime: RealtimeConfig;
-  transferTrunk: string;
-  /** Record the bridge with ARI (the file stays on the Asterisk host, in its recording folder). */
+  /** Record the call where the line can (ARI bridge recording; the file stays on the Asterisk host). */
   recordCalls: boolean;
   idleTimeoutMs?: number | undefined;
   log: Logger;
@@ -39,27 +36,35 @@ export class CallSession {
   endedBy: EndedBy | undefined;
   transferResult: 'answered' | 'no_answer' | 'busy' | 'failed' | undefined;
   private session: AgentSession | undefined;
-  private leg: MediaLeg | undefined;
+  private leg: CallMedia | undefined;
   private agent: AgentLink | undefined;
-  private readonly bridgeId: string;
-  private recordingName: string | undefined;
+  private recordingPath: string | undefined;
   private transferLegId: string | undefined;
   private pendingAction: { kind: 'transfer' | 'end_call'; at: number } | undefined;
   private failures = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly pending = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
+  private endRecorded = false;
   private idleTimer: NodeJS.Timeout | undefined;
   private idlePrompted = false;
   private readonly log: Logger;
 
-  constructor(private readonly deps: CallSessionDeps, readonly caller: AriChannel, readonly did: string) {
-    this.bridgeId = `vo-bridge-${caller.id}`;
-    this.log = deps.log.child({ channelId: caller.id, did });
+  constructor(private readonly deps: CallSessionDeps, readonly transport: CallTransport) {
+    this.log = deps.log.child({ channelId: transport.id, transport: transport.kind });
+  }
+
+  get id(): string {
+    return this.transport.id;
   }
 
   owns(channelId: string): boolean {
-    return channelId === this.caller.id || channelId === this.leg?.channelId || channelId === this.transferLegId;
+    return this.transport.owns(channelId) || channelId === this.transferLegId;
+  }
+
+  /** A method, not a field test: close() may run during any await, which TypeScript's narrowing cannot see. */
+  private isClosed(): boolean {
+    return this.state === 'closed';
   }
 
   private setState(next: CallState): void {
@@ -69,6 +74,7 @@ export class CallSession {
     }
     this.log.info({ from: this.state, to: next }, 'call state');
     this.state = next;
+    this.transport.notify({ type: 'state', state: next });
   }
 
   /** Keeps a side task (a transcript turn, a tool call) so close() can wait for it and no promise floats. */
@@ -86,53 +92,59 @@ export class CallSession {
 
   async start(): Promise<void> {
     try {
-      const session = await this.deps.api.startSession({
-        did: this.did, callerNumber: this.caller.caller.number || null, channelId: this.caller.id, test: false,
-      });
+      const session = await this.deps.api.startSession(this.transport.sessionRequest());
       this.session = session;
       this.callId = session.callId;
+      if (this.isClosed()) {
+        // Hung up while the session was being fetched: open nothing, and close the record the API just opened.
+        await this.recordEnd();
+        return;
+      }
       this.log.info({ callId: session.callId, restaurantId: session.restaurant.id }, 'agent session started');
       const codec = session.audioFormat === 'audio/pcma' ? 'pcma' : 'pcmu';
+      this.transport.notify({ type: 'ready', callId: session.callId, codec, greeting: session.greeting });
       // The model's socket opens while the line is answered and bridged, so the greeting is ready when the caller can hear it.
       const agent = new AgentLink(this.deps.realtime, session, this.log, {
         onAudio: (itemId, delta) => this.leg?.outbound.appendBase64(itemId, delta),
         onAudioDone: () => this.leg?.outbound.markDone(),
         onSpeechStarted: () => { this.idlePrompted = false; this.armIdle(); this.bargeIn(); },
-        onTurn: (role, text) => { if (this.callId) this.track(this.deps.api.turn(this.callId, role, text, new Date()), 'turn'); },
+        onTurn: (role, text) => {
+          this.transport.notify({ type: 'transcript', role, text });
+          if (this.callId) this.track(this.deps.api.turn(this.callId, role, text, new Date()), 'turn');
+        },
         onToolCall: (name, callId, args) => this.track(this.runTool(name, callId, args), 'tool'),
         onResponseDone: () => { this.armIdle(); this.checkPendingAction(); },
         onLost: () => this.track(this.onAgentLost(), 'agent lost'),
       });
       this.agent = agent;
       await Promise.all([agent.connect(), this.setupMedia(codec)]);
-      if (this.state === 'closed') return;
+      if (this.isClosed()) {
+        // Hung up during setup: close() ran before the media existed, so it could not release it.
+        await Promise.allSettled([agent.close(), this.leg?.close()]);
+        return;
+      }
       this.setState('active');
       this.track(this.deps.api.answered(session.callId, new Date()), 'answered');
       if (this.deps.recordCalls) {
-        this.recordingName = `voiceorder-${session.callId}`;
-        this.track(this.deps.ari.record(this.bridgeId, this.recordingName), 'record');
+        this.track(this.transport.record(`voiceorder-${session.callId}`).then((path) => { this.recordingPath = path ?? undefined; }), 'record');
       }
       agent.greet();
       this.after(session.limits.maxCallMs, () => this.endPolitely('max_duration'));
       this.armIdle();
     } catch (err) {
       this.log.error({ err: (err as Error).message }, 'call setup failed');
+      this.transport.notify({ type: 'error', message: "L'appel n'a pas pu démarrer : ticket expiré ou refusé, ou service indisponible. Réessayez." });
       await this.close('setup_failed', 'system');
     }
   }
 
   private async setupMedia(codec: 'pcmu' | 'pcma'): Promise<void> {
-    await this.deps.ari.answer(this.caller.id);
-    await this.deps.ari.createBridge(this.bridgeId);
-    await this.deps.ari.addToBridge(this.bridgeId, [this.caller.id]);
+    await this.transport.answer();
     await this.openLeg(codec);
   }
 
   private async openLeg(codec: 'pcmu' | 'pcma'): Promise<void> {
-    this.leg = await MediaLeg.open({ ...this.deps.media, log: this.log }, {
-      bridgeId: this.bridgeId, channelId: `vo-media-${this.caller.id}-${Date.now().toString(36)}`, codec,
-      onAudio: (b64) => this.agent?.appendAudio(b64),
-    });
+    this.leg = await this.transport.openMedia(codec, (b64) => this.agent?.appendAudio(b64));
   }
 
   /**
@@ -162,6 +174,7 @@ export class CallSession {
     if (!leg || !item) return;
     const heardMs = leg.outbound.playedMs(item);
     const droppedBytes = leg.outbound.clear();
+    this.transport.notify({ type: 'clear' });
     if (droppedBytes === 0 && heardMs === 0) return;
     this.agent?.truncate(item, heardMs);
     this.log.info({ itemId: item, heardMs }, 'barge-in');
@@ -174,10 +187,12 @@ export class CallSession {
     try {
       const r = await this.deps.api.runTool(this.callId, name, toolCallId, args);
       output = r.output;
+      this.transport.notify({ type: 'tool', name, ok: r.ok });
       if (r.action) this.pendingAction = { kind: r.action, at: Date.now() };
     } catch (err) {
       this.failures++;
       this.log.error({ err: (err as Error).message, tool: name }, 'tool call failed');
+      this.transport.notify({ type: 'tool', name, ok: false });
       output = JSON.stringify({ ok: false, message: "Le système ne répond pas. Excuse-toi et propose de transférer l'appel à l'équipe." });
       if (this.failures >= MAX_AGENT_FAILURES) this.pendingAction = { kind: 'transfer', at: Date.now() };
     } finally {
@@ -210,13 +225,18 @@ export class CallSession {
   }
 
   private transferEndpoint(): string | null {
-    const t = this.session?.transfer;
-    if (!t) return null;
-    return t.kind === 'endpoint' ? `PJSIP/${t.target}` : `PJSIP/${t.target}@${this.deps.transferTrunk}`;
+    return this.session?.transfer?.dial ?? null;
   }
 
   async transfer(): Promise<void> {
     const endpoint = this.transferEndpoint();
+    const ops = this.transport.transfer;
+    if (!ops) {
+      // A browser test call has no phone line to hand over: say what a real call would do.
+      this.transport.notify({ type: 'transfer', target: this.session?.transfer?.target ?? null });
+      this.agent?.say("C'est un appel de test depuis le navigateur : explique en une phrase que lors d'un vrai appel tu passerais maintenant la main à l'équipe, puis propose de prendre un message.");
+      return;
+    }
     if (!endpoint || this.state !== 'active' || !this.session?.transfer) {
       this.agent?.say("Le transfert n'est pas possible pour le moment. Propose de prendre un message.");
       return;
@@ -224,14 +244,12 @@ export class CallSession {
     this.setState('transferring');
     await this.leg?.close();
     this.leg = undefined;
-    this.transferLegId = `vo-transfer-${this.caller.id}`;
-    await this.deps.ari.ring(this.caller.id, true);
+    this.transferLegId = `vo-transfer-${this.transport.id}`;
+    await ops.ring(true);
     const timeoutMs = this.session.transfer.timeoutMs;
     try {
-      await this.deps.ari.originate({
-        channelId: this.transferLegId, endpoint, app: this.deps.media.app, appArgs: `transfer,${this.caller.id}`,
-        callerId: this.caller.caller.number || undefined, timeoutS: Math.ceil(timeoutMs / 1000),
-      });
+      const callerNumber = this.transport.sessionRequest().callerNumber;
+      await ops.originate({ legId: this.transferLegId, endpoint, callerId: callerNumber || undefined, timeoutS: Math.ceil(timeoutMs / 1000) });
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'transfer originate failed');
       await this.transferFailed('failed');
@@ -244,19 +262,22 @@ export class CallSession {
   async transferAnswered(channelId: string): Promise<void> {
     if (this.state !== 'transferring' || channelId !== this.transferLegId) return;
     this.transferResult = 'answered';
-    await this.deps.ari.ring(this.caller.id, false);
-    await this.deps.ari.addToBridge(this.bridgeId, [channelId]);
+    await this.transport.transfer?.ring(false);
+    await this.transport.transfer?.join(channelId);
     this.setState('with_staff');
     await this.agent?.close();
   }
 
   /** No answer, busy or failure: back to the agent, who takes a message. */
   async transferFailed(result: 'no_answer' | 'busy' | 'failed'): Promise<void> {
-    if (this.state !== 'transferring') return;
-    this.transferResult = result;
-    if (this.transferLegId) await this.deps.ari.hangup(this.transferLegId);
+    // The leg's ChannelHangupRequest and ChannelDestroyed both land here: the first one claims the
+    // leg before any await, or both would reopen the model's media and leak a leg.
+    const legId = this.transferLegId;
+    if (this.state !== 'transferring' || legId === undefined) return;
     this.transferLegId = undefined;
-    await this.deps.ari.ring(this.caller.id, false);
+    this.transferResult = result;
+    if (legId) await this.transport.transfer?.hangupLeg(legId);
+    await this.transport.transfer?.ring(false);
     await this.openLeg(this.session?.audioFormat === 'audio/pcma' ? 'pcma' : 'pcmu');
     this.setState('active');
     const why = result === 'busy' ? 'la ligne est occupée' : "personne n'a répondu";
@@ -264,11 +285,12 @@ export class CallSession {
   }
 
   onChannelGone(channelId: string, cause?: number): void {
-    if (channelId === this.caller.id) {
+    if (channelId === this.transport.id) {
       this.closeSoon(this.state === 'with_staff' ? 'transfer_completed' : 'caller_hangup', 'caller');
     } else if (channelId === this.transferLegId) {
       if (this.state === 'with_staff') this.closeSoon('transfer_completed', 'staff');
-      else if (this.state === 'transferring') this.track(this.transferFailed(cause === 17 ? 'busy' : 'no_answer'), 'transfer failed');
+      // Only ChannelDestroyed carries the cause that tells busy from no answer; it always follows.
+      else if (this.state === 'transferring' && cause !== undefined) this.track(this.transferFailed(cause === CAUSE_BUSY ? 'busy' : 'no_answer'), 'transfer failed');
     }
   }
 
@@ -293,6 +315,18 @@ export class CallSession {
     this.close(reason, endedBy).catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'close failed'));
   }
 
+  /** The end of the call on its record, once, whenever the call id is known (a hang-up during setup learns it late). */
+  private async recordEnd(usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 }): Promise<void> {
+    if (!this.callId || this.endRecorded || !this.endedBy || !this.endReason) return;
+    this.endRecorded = true;
+    await this.deps.api.end(this.callId, {
+      endedBy: this.endedBy, endReason: this.endReason, usage, at: new Date(),
+      ...(this.recordingPath ? { recordingPath: this.recordingPath } : {}),
+      ...(this.transferResult ? { transferResult: this.transferResult } : {}),
+      ...(this.session?.transfer && this.transferResult ? { transferTarget: this.session.transfer.target } : {}),
+    }).catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'could not record the end of the call'));
+  }
+
   /** Releases everything once; the first reason and party to end the call are the ones recorded. */
   close(reason: EndReason, endedBy: EndedBy): Promise<void> {
     this.closing ??= (async () => {
@@ -306,19 +340,13 @@ export class CallSession {
       await Promise.allSettled([
         this.agent?.close(),
         this.leg?.close(),
-        this.transferLegId && endedBy !== 'staff' ? this.deps.ari.hangup(this.transferLegId) : undefined,
+        this.transferLegId && endedBy !== 'staff' ? this.transport.transfer?.hangupLeg(this.transferLegId) : undefined,
       ]);
-      if (endedBy !== 'caller') await this.deps.ari.hangup(this.caller.id).catch(() => undefined);
-      await this.deps.ari.destroyBridge(this.bridgeId).catch(() => undefined);
+      this.transport.notify({ type: 'ended', reason: this.endReason, endedBy });
+      if (endedBy !== 'caller') await this.transport.hangup().catch(() => undefined);
+      await this.transport.release().catch(() => undefined);
       await Promise.allSettled([...this.pending]);
-      if (this.callId && wasActive) {
-        await this.deps.api.end(this.callId, {
-          endedBy, endReason: this.endReason, usage, at: new Date(),
-          ...(this.recordingName ? { recordingPath: `${this.recordingName}.wav` } : {}),
-          ...(this.transferResult ? { transferResult: this.transferResult } : {}),
-          ...(this.session?.transfer && this.transferResult ? { transferTarget: this.session.transfer.target } : {}),
-        }).catch((err: unknown) => this.log.error({ err: (err as Error).message }, 'could not record the end of the call'));
-      }
+      if (wasActive) await this.recordEnd(usage);
       this.log.info({ callId: this.callId, endReason: this.endReason, endedBy }, 'call closed');
       this.deps.onClosed(this);
     })();

@@ -7,7 +7,7 @@ import dgram from 'node:dgram';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FRAME_MS, toneG711 } from './g711.ts';
+import { FRAME_BYTES, FRAME_MS, toneG711 } from './g711.ts';
 import { InboundStream } from './inbound-stream.ts';
 import { OutboundStream } from './outbound-stream.ts';
 import { Pacer } from './pacer.ts';
@@ -114,14 +114,7 @@ export async function benchMediaPath(calls: number, seconds: number): Promise<Be
     await sleep(SINK_DRAIN_MS);
     const framesReceived = await askSinkCount(sink.child);
     const stats = pacer.stats();
-    let framesSent = 0;
-    let lost = 0;
-    for (let i = 0; i < streams.length; i++) {
-      const s = streams[i]!.stats();
-      const e = endpoints[i]!.counts();
-      framesSent += e.packetsOut;
-      lost += Math.ceil(s.overflowBytes / 160) + e.sendErrors + e.unsentNoRemote + s.skippedTicks;
-    }
+    const { framesSent, lost } = frameTotals(streams, endpoints);
     return {
       calls,
       seconds,
@@ -141,6 +134,23 @@ export async function benchMediaPath(calls: number, seconds: number): Promise<Be
     if (sink.child.connected) sink.child.send('exit');
     else sink.child.kill();
   }
+}
+
+/**
+ * Frames sent over the calls, and those lost on the way out: refused by a full
+ * queue, failed sends, no remote yet, or ticks the pacer skipped. `sentBefore`
+ * (per call) leaves out what a warm-up sent.
+ */
+export function frameTotals(streams: OutboundStream[], endpoints: UdpRtpEndpoint[], sentBefore: number[] = []): { framesSent: number; lost: number } {
+  let framesSent = 0;
+  let lost = 0;
+  for (let i = 0; i < streams.length; i++) {
+    const s = streams[i]!.stats();
+    const e = endpoints[i]!.counts();
+    framesSent += e.packetsOut - (sentBefore[i] ?? 0);
+    lost += Math.ceil(s.overflowBytes / FRAME_BYTES) + e.sendErrors + e.unsentNoRemote + s.skippedTicks;
+  }
+  return { framesSent, lost };
 }
 
 /** Frames per call a run of `seconds` should send: the figure to compare framesSent against. */

@@ -18,8 +18,8 @@ export const MAX_CATCHUP_TICKS = 3;
 export const LATENESS_SAMPLES = 3000;
 
 export interface PacedStream {
-  /** Send at most one frame. `nowMs` is performance.now() at this timer callback. */
-  tick(nowMs: number): void;
+  /** Send at most one frame. `nowMs` is performance.now() at this timer callback; `dueMs` when this tick was due. */
+  tick(nowMs: number, dueMs: number): void;
   /** `intervals` ticks were skipped after a stall: nothing was sent for them. */
   skip?(intervals: number): void;
 }
@@ -144,9 +144,10 @@ export class Pacer {
     }
     this.counters.catchUpTicks += pending - 1;
     for (let i = 0; i < pending; i++) {
+      const dueMs = this.originMs + this.consumed * this.intervalMs;
       for (const stream of this.streams) {
         try {
-          stream.tick(now);
+          stream.tick(now, dueMs);
         } catch (err) {
           this.onStreamError(err, stream);
         }

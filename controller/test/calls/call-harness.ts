@@ -32,9 +32,8 @@ export async function startCallHarness(
   const config = loadControllerConfig({
     ARI_URL: ari.url, ARI_USERNAME: ari.username, ARI_PASSWORD: ari.password,
     API_URL: apiUrl, API_TOKEN: token, OPENAI_API_KEY: FAKE_REALTIME_API_KEY, OPENAI_REALTIME_URL: realtime.url,
-    RTP_HOST: '127.0.0.1', RTP_PORT_MIN: String(portMin), RTP_PORT_MAX: String(portMin + 19), LOG_LEVEL: 'silent', ...env,
+    RTP_HOST: '127.0.0.1', RTP_PORT_MIN: String(portMin), RTP_PORT_MAX: String(portMin + 19), LOG_LEVEL: 'silent', CONTROLLER_HTTP_PORT: '0', ...env,
   });
-  if (!config.enabled) throw new Error('controller config not enabled');
   const controller = await startCallController(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   t.teardown(async () => {
     await controller.stop(0);

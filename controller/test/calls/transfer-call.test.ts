@@ -1,6 +1,7 @@
 // Hand-over to a human: asked by the model, by DTMF 0; answered or not.
 import t from 'tap';
 import { startCallHarness, waitUntil } from './call-harness.ts';
+import { DEMO_SLUG } from '../../../api/src/seed/demo-seed.ts';
 
 async function endedCall(h: Awaited<ReturnType<typeof startCallHarness>>, channelId: string) {
   const prisma = h.api.db.prisma;
@@ -75,4 +76,42 @@ t.test('the caller presses 0: straight to a human', async (t) => {
   h.ari.callerHangsUp(channelId);
   const call = await endedCall(h, channelId);
   t.equal(call.transferResult, 'answered');
+});
+
+t.test('a transfer to a mobile number goes out through the restaurant trunk context, with its own number presented', async (t) => {
+  const h = await startCallHarness(t, async (rt) => {
+    await rt.waitForSessionUpdate();
+    await rt.waitForResponseCreate();
+    await rt.reply({ audioMs: 1000, text: 'Bonjour, je vous écoute.' });
+  });
+  const r = await h.api.db.prisma.restaurant.update({
+    where: { slug: DEMO_SLUG }, data: { transferTargetKind: 'number', transferTarget: '+33612345678' },
+  });
+  h.ari.setOriginateBehaviour(/^Local\//, 'answer', 100);
+  const channelId = h.ari.startCall({ did: '+33491000000', callerNumber: '+33611223344', codec: 'alaw' });
+  await waitUntil('the call active', () => h.controller.tracker.byChannelId(channelId)?.state === 'active');
+  h.ari.pressDtmf(channelId, '0');
+  await waitUntil('bridged to staff', () => h.controller.tracker.byChannelId(channelId)?.state === 'with_staff');
+  const originate = h.ari.requests.find((q) => q.method === 'POST' && q.path === '/ari/channels' && String(q.query.endpoint).startsWith('Local/'));
+  t.equal(originate?.query.endpoint, `Local/+33612345678@vo-transfer-${r.slug}`, 'the rendered transfer context dials out with the restaurant’s number');
+  t.equal(originate?.query.formats, 'alaw,ulaw', 'G.711 is requested: with every format a Local/ leg fails to dial the trunk');
+  h.ari.callerHangsUp(channelId);
+  t.equal((await endedCall(h, channelId)).transferResult, 'answered');
+});
+
+t.test('a busy number (cause 17 on the Local/ leg) brings the caller back to the agent as busy', async (t) => {
+  const h = await startCallHarness(t, async (rt) => {
+    await rt.waitForSessionUpdate();
+    await rt.waitForResponseCreate();
+    await rt.reply({ audioMs: 300, text: 'Bonjour !' });
+  });
+  await h.api.db.prisma.restaurant.update({ where: { slug: DEMO_SLUG }, data: { transferTargetKind: 'number', transferTarget: '+33612345678' } });
+  h.ari.setOriginateBehaviour(/^Local\//, 'busy', 100);
+  const channelId = h.ari.startCall({ did: '+33491000000', callerNumber: '+33611223344', codec: 'alaw' });
+  await waitUntil('the call active', () => h.controller.tracker.byChannelId(channelId)?.state === 'active');
+  h.ari.pressDtmf(channelId, '0');
+  await waitUntil('transferring', () => h.controller.tracker.byChannelId(channelId)?.state === 'transferring');
+  await waitUntil('back with the agent', () => h.controller.tracker.byChannelId(channelId)?.state === 'active');
+  h.ari.callerHangsUp(channelId);
+  t.equal((await endedCall(h, channelId)).transferResult, 'busy');
 });

@@ -1,7 +1,7 @@
 // Typed calls for the external platform sync (Zenchef, TheFork); answers parsed with the API's contract.
 import { z } from 'zod';
 import {
-  ReservationSyncBadge, SyncMappingView, SyncOutboxEntry, SyncOutboxPage, SyncPlatformView,
+  PlatformCatalogView, ReservationSyncBadges, SyncMappingView, SyncOutboxEntry, SyncOutboxPage, SyncPlatformView,
 } from '../../../api/src/contract/index.ts';
 import type { ConnectPlatformRequest, SyncMappingRequest, SyncPlatformName } from '../../../api/src/contract/index.ts';
 import { json, qs, request, rpath } from './client.ts';
@@ -20,6 +20,10 @@ export const syncApi = {
     request(rpath(rid, `/sync/outbox/${encodeURIComponent(outboxId)}/retry`), SyncOutboxEntry, { method: 'POST' }),
   mappings: (rid: string) => request(rpath(rid, '/sync/mappings'), z.array(SyncMappingView)),
   map: (rid: string, body: MappingBody) => request(rpath(rid, '/sync/mappings'), SyncMappingView, json(body, 'PUT')),
-  badge: (rid: string, reservationId: string) =>
-    request(rpath(rid, `/sync/reservations/${encodeURIComponent(reservationId)}`), ReservationSyncBadge),
+  /** The badges of a whole page of reservations in one request (up to MAX_BADGES_PER_REQUEST ids). */
+  badges: (rid: string, reservationIds: string[]) =>
+    request(rpath(rid, `/sync/reservations${qs({ ids: reservationIds.join(',') })}`), ReservationSyncBadges).then((r) => r.items),
+  /** The platform's services, rooms and offers, read live; fails with the API's French reason. */
+  catalog: (rid: string, platform: SyncPlatformName) =>
+    request(rpath(rid, `/sync/platforms/${encodeURIComponent(platform)}/catalog`), PlatformCatalogView),
 };

@@ -4,7 +4,7 @@ import type { MeResponse } from '../../../api/src/contract/index.ts';
 import { LiveBanner } from '../live/LiveBanner.tsx';
 import { LiveProvider } from '../live/LiveProvider.tsx';
 import { useNewOrderBadge } from '../live/useNewOrderBadge.ts';
-import { AdminRestaurantsPage } from '../pages/admin/AdminRestaurantsPage.tsx';
+import { AdminPage, isAdminPath } from '../pages/admin/AdminPage.tsx';
 import { RestaurantProvider } from '../restaurant/RestaurantContext.tsx';
 import { navigate, parseRestaurantPath, restaurantPath, usePath } from '../router.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -24,7 +24,7 @@ export function AppShell({ me, onLogout }: { me: MeResponse; onLogout: () => voi
   const restaurant = me.restaurants.find((r) => r.id === restaurantId);
   const fallback =
     me.restaurants.find((r) => r.id === localStorage.getItem(LAST_RESTAURANT_KEY)) ?? me.restaurants[0];
-  const adminPage = path === '/admin' && me.user.isPlatformAdmin;
+  const adminPage = isAdminPath(path) && me.user.isPlatformAdmin;
   // A restaurant id that is not one of ours is a dead end, never a silent switch: the URL may have been shared.
   const foreign = restaurantId !== null && restaurant === undefined;
   const valid = restaurant !== undefined && isSection(section);
@@ -45,7 +45,7 @@ export function AppShell({ me, onLogout }: { me: MeResponse; onLogout: () => voi
   const selectRestaurant = (id: string) => navigate(restaurantPath(id, isSection(section) ? section : 'overview'));
 
   let body;
-  if (adminPage) body = <main className="container-fluid py-4 px-md-4"><AdminRestaurantsPage /></main>;
+  if (adminPage) body = <AdminPage path={path} />;
   else if (foreign) body = <NotFoundPage />;
   else if (me.restaurants.length === 0)
     body = (

@@ -37,7 +37,7 @@ export function TopNav(props: {
 
         {me.restaurants.length > 1 && (
           <Dropdown
-            label={<span className="d-inline-block text-truncate align-bottom" style={{ maxWidth: '40vw' }}>{restaurant?.name}</span>}
+            label={<span className="d-inline-block text-truncate align-bottom" style={{ maxWidth: '40vw' }}>{restaurant?.name ?? t('shell.restaurant')}</span>}
             ariaLabel={t('shell.restaurant')}
             buttonClassName="btn-outline-light btn-sm"
             testId="restaurant-switcher"

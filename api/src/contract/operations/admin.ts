@@ -29,6 +29,8 @@ export const AdminRestaurantCreateRequest = z.object({
   city: z.string().trim().min(1).max(100),
   countryCode: z.string().trim().length(2).toUpperCase().default('FR'),
   timeZone: TimeZoneName.default('Europe/Paris'),
+  /** The restaurant's public number, any French or international form; stored as E.164. */
+  phone: z.string().trim().min(4).max(40).nullable().optional(),
   owner: z.object({
     email: z.string().trim().toLowerCase().email(),
     name: z.string().trim().min(1).max(120).optional(),

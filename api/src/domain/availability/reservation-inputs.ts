@@ -41,6 +41,8 @@ export interface ExternalCovers {
   slotStart: Date;
   covers: number;
   serviceId?: string | null;
+  /** The platform's own limit at exactly this start: the largest party it still takes (0 = full). */
+  maxGuests?: number | null;
 }
 
 export interface ReservationContext {

@@ -90,6 +90,8 @@ function slotsForService(ctx: ReservationContext, day: ServiceDay, held: Existin
     if (party < service.minParty) return refuse('party_too_small');
     if (party > service.maxParty) return refuse('party_too_large');
     if (startsAt < ctx.now) return refuse('in_the_past');
+    // A slot a platform has closed or narrowed is not offered here either; its bookings already count as covers.
+    if (ctx.externalLoad.some((e) => e.maxGuests != null && e.maxGuests < party && e.slotStart.getTime() === startsAt.getTime())) return refuse('slot_full');
     if (service.maxCoversPerService != null && serviceCovers + party > service.maxCoversPerService) return refuse('service_full');
     if (service.maxCoversPerSlot != null) {
       const inSlot = (at: Date) => at >= startsAt && at < slotEnd;

@@ -7,10 +7,12 @@ import { route, type AnyRouteSpec } from '../route.ts';
 import { rateLimit, WEBHOOK_MAX_PER_IP, WEBHOOK_WINDOW_MS } from '../rate-limit.ts';
 import { Id } from '../../contract/common.ts';
 import {
-  ConnectPlatformRequest, ReservationSyncBadge, SyncMappingRequest, SyncMappingView, SyncOutboxEntry, SyncOutboxPage,
-  SyncOutboxQuery, SyncPlatformSchema, SyncPlatformView, WebhookAck,
+  ConnectPlatformRequest, PlatformCatalogView, ReservationSyncBadge, ReservationSyncBadges, ReservationSyncBadgesQuery,
+  SyncMappingRequest, SyncMappingView, SyncOutboxEntry, SyncOutboxPage, SyncOutboxQuery, SyncPlatformSchema, SyncPlatformView, WebhookAck,
 } from '../../contract/sync.ts';
 import { syncService } from '../../sync/sync-service.ts';
+import { catalogService } from '../../sync/catalog-service.ts';
+import { syncEndpoints } from '../../sync/runtime-options.ts';
 import { AppError } from '../../errors.ts';
 
 const R = z.object({ restaurantId: Id });
@@ -27,6 +29,7 @@ const rawBodyOf = (req: Request): Buffer | undefined => (req as Request & { rawB
 
 export function syncRoutes(ctx: AppContext): AnyRouteSpec[] {
   const sync = syncService(ctx.db.prisma, ctx.secretBox);
+  const catalogs = ctx.config.sync ? catalogService(ctx.db.prisma, ctx.secretBox, syncEndpoints(ctx.config.sync)) : null;
   const limiter = rateLimit({ windowMs: WEBHOOK_WINDOW_MS, max: WEBHOOK_MAX_PER_IP, key: (r) => `webhook:${r.ip}` });
 
   const webhook = (platform: 'zenchef' | 'thefork') => route({
@@ -55,6 +58,16 @@ export function syncRoutes(ctx: AppContext): AnyRouteSpec[] {
       handler: ({ params, body }) => sync.connect(params.restaurantId, platformOf(params.platform), body),
     }),
     route({
+      method: 'get', path: '/restaurants/:restaurantId/sync/platforms/:platform/catalog', tag: 'sync', access: 'user', minRole: 'manager',
+      summary: "The platform's services (shifts), rooms and offers, read live for mapping; 502 with the reason when it fails",
+      params: RP, response: PlatformCatalogView,
+      handler: ({ params }) => {
+        const platform = platformOf(params.platform);
+        if (!catalogs) throw new AppError('service_unavailable', 'Sync endpoints are not configured');
+        return catalogs.catalog(params.restaurantId, platform);
+      },
+    }),
+    route({
       method: 'get', path: '/restaurants/:restaurantId/sync/outbox', tag: 'sync', access: 'user', minRole: 'manager',
       summary: 'Pushes to platforms, newest first; status=failed lists the dead letters', params: R, query: SyncOutboxQuery, response: SyncOutboxPage,
       handler: ({ params, query }) => sync.outbox(params.restaurantId, query.status, query.page, query.pageSize),
@@ -63,6 +76,12 @@ export function syncRoutes(ctx: AppContext): AnyRouteSpec[] {
       method: 'post', path: '/restaurants/:restaurantId/sync/outbox/:outboxId/retry', tag: 'sync', access: 'user', minRole: 'manager', status: 200,
       summary: 'Send a failed push again', params: R.extend({ outboxId: Id }), response: SyncOutboxEntry,
       handler: ({ params }) => sync.retry(params.restaurantId, params.outboxId),
+    }),
+    route({
+      method: 'get', path: '/restaurants/:restaurantId/sync/reservations', tag: 'sync', access: 'any',
+      summary: 'Sync badges of many reservations at once (?ids=a,b,c; up to 200); an id of another restaurant answers 404',
+      query: ReservationSyncBadgesQuery, params: R, response: ReservationSyncBadges,
+      handler: async ({ params, query }) => ({ items: await sync.badges(params.restaurantId, query.ids) }),
     }),
     route({
       method: 'get', path: '/restaurants/:restaurantId/sync/reservations/:reservationId', tag: 'sync', access: 'any',

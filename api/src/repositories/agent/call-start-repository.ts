@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { batcher } from '../../util/batcher.ts';
-import { LIVE_CHANNEL } from '../../live/publish.ts';
 
 export interface CallerRow {
   id: string;
@@ -19,7 +18,7 @@ export interface CallerRow {
 
 export interface NewCall {
   restaurantId: string;
-  phoneLineId: string;
+  phoneLineId: string | null;
   callerNumber: string | null;
   customerId: string | null;
   channelId: string | null;
@@ -53,22 +52,16 @@ export function callStartRepository(prisma: PrismaClient) {
     const input = Prisma.sql`unnest(${ids}::text[], ${col('restaurantId')}::text[], ${col('phoneLineId')}::text[], ${col('callerNumber')}::text[],
       ${col('customerId')}::text[], ${col('channelId')}::text[], ${col('direction')}::text[], ${col('language')}::text[],
       ${col('startedAt')}::timestamptz[], ${col('test')}::boolean[]) AS t(id, rid, line, caller, customer, channel, direction, language, started, test)`;
-    const restaurants = [...new Set(calls.map((c) => c.restaurantId))].sort();
-    // One transaction, statements in this order: the live-event locks first (sorted, as
-    // publish.ts takes them), so two batches can never wait on each other the other way round.
+    // One transaction. Events are inserted sorted by restaurant: the commit-order trigger locks
+    // each restaurant in insertion order, so two batches can never wait on each other the other way round.
     await prisma.$transaction([
-      prisma.$executeRaw`SELECT count(pg_advisory_xact_lock(hashtext(${LIVE_CHANNEL} || ':' || r))) FROM unnest(${restaurants}::text[]) AS r`,
       prisma.$executeRaw`
         INSERT INTO "Call" (id, "restaurantId", "phoneLineId", "callerNumber", "customerId", "channelId", direction, language, "startedAt", "updatedAt")
         SELECT id, rid, line, caller, customer, channel, direction, language::"Locale", started, now() FROM ${input}`,
       prisma.$executeRaw`UPDATE "Customer" c SET "lastCallAt" = t.started FROM ${input} WHERE c.id = t.customer`,
       prisma.$executeRaw`
-        WITH events AS (
-          INSERT INTO "LiveEvent" ("restaurantId", type, payload)
-          SELECT rid, 'call.started', jsonb_build_object('callId', id, 'callerNumber', caller, 'test', test) FROM ${input}
-          RETURNING id, "restaurantId"
-        )
-        SELECT count(*) FROM events e CROSS JOIN LATERAL (SELECT pg_notify(${LIVE_CHANNEL}, e."restaurantId" || ':' || e.id::text)) AS n`,
+        INSERT INTO "LiveEvent" ("restaurantId", type, payload)
+        SELECT rid, 'call.started', jsonb_build_object('callId', id, 'callerNumber', caller, 'test', test) FROM ${input} ORDER BY rid, id`,
     ]);
     return ids;
   });

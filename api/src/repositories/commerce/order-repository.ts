@@ -11,14 +11,15 @@ export function orderRepository(prisma: Db) {
     find: (restaurantId: string, id: string) => prisma.order.findFirst({ where: { id, restaurantId }, include: orderInclude }),
     findByCall: (restaurantId: string, callId: string) => prisma.order.findFirst({ where: { callId, restaurantId }, include: orderInclude }),
 
-    /** The next per-restaurant number; the row lock serialises concurrent creates. */
-    async nextNumber(tx: Prisma.TransactionClient, restaurantId: string): Promise<number> {
-      const c = await tx.orderCounter.upsert({
-        where: { restaurantId },
-        create: { restaurantId, lastNumber: 1 },
-        update: { lastNumber: { increment: 1 } },
-      });
-      return c.lastNumber;
+    /** The next per-restaurant number, in one statement: its row lock lasts only as long as that statement. */
+    async nextNumber(db: Db, restaurantId: string): Promise<number> {
+      const rows = await db.$queryRaw<Array<{ lastNumber: number }>>`
+        INSERT INTO "OrderCounter" ("restaurantId", "lastNumber") VALUES (${restaurantId}, 1)
+        ON CONFLICT ("restaurantId") DO UPDATE SET "lastNumber" = "OrderCounter"."lastNumber" + 1
+        RETURNING "lastNumber"`;
+      const n = rows[0]?.lastNumber;
+      if (n === undefined) throw new Error('order counter returned no row');
+      return n;
     },
 
     create: (tx: Prisma.TransactionClient, data: Prisma.OrderUncheckedCreateInput) => tx.order.create({ data, include: orderInclude }),

@@ -112,7 +112,7 @@ export function restaurantRulesRepository(prisma: Db) {
 
     async externalLoadBetween(restaurantId: string, from: Date, to: Date) {
       const rows = await prisma.externalLoad.findMany({ where: { restaurantId, slotStart: { gte: from, lt: to } } });
-      return rows.map((l) => ({ slotStart: l.slotStart, covers: l.covers, serviceId: l.serviceId }));
+      return rows.map((l) => ({ slotStart: l.slotStart, covers: l.covers, serviceId: l.serviceId, maxGuests: l.maxGuests }));
     },
 
     /**

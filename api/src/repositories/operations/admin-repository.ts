@@ -3,7 +3,7 @@ import { pageArgs } from './unique.ts';
 
 export interface NewRestaurant {
   slug: string; name: string; addressLine1: string; addressLine2: string | null; postcode: string; city: string;
-  countryCode: string; timeZone: string;
+  countryCode: string; timeZone: string; phone: string | null;
 }
 
 export function adminRepository(prisma: PrismaClient) {

@@ -32,6 +32,9 @@ export function apiTokenAdminRepository(prisma: PrismaClient) {
       (await prisma.apiToken.updateMany({ where: { id, ...scope(restaurantId), revokedAt: null }, data: { revokedAt: at } })).count > 0,
     exists: async (restaurantId: string | undefined, id: string) =>
       (await prisma.apiToken.count({ where: { id, ...scope(restaurantId) } })) > 0,
+    /** Expired tokens of one name (test-call tickets): they can never be used again. */
+    deleteExpired: async (restaurantId: string, name: string, now: Date) =>
+      (await prisma.apiToken.deleteMany({ where: { restaurantId, name, expiresAt: { lt: now } } })).count,
     restaurantExists: async (id: string) => (await prisma.restaurant.count({ where: { id } })) > 0,
     restaurantIdBySlug: async (slug: string) => (await prisma.restaurant.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null,
   };

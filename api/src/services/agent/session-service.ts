@@ -12,6 +12,7 @@ import { formatEuros } from '../../domain/money.ts';
 import { callerTail, type CallerContext } from './instructions.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
 import type { AgentSession, AgentSessionRequest } from '../../contract/agent.ts';
+import { transferTarget } from './transfer-target.ts';
 
 // How long the caller may stay silent before the agent prompts, then hangs up.
 export const IDLE_TIMEOUT_MS = 20_000;
@@ -52,20 +53,27 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
     };
   }
 
+  /** A phone call's line (by the called number), or none for a browser test call, which names its restaurant. */
+  async function lineOf(req: AgentSessionRequest) {
+    if (req.restaurantId) return { line: null, restaurantId: req.restaurantId };
+    const did = toE164(req.did ?? '') ?? req.did ?? '';
+    const line = await lineByDid(did);
+    if (!line || !line.enabled) throw new AppError('not_found', `No active phone line for ${did}`);
+    return { line, restaurantId: line.restaurantId };
+  }
+
   return {
     async start(req: AgentSessionRequest, principal: Principal | undefined, now: Date): Promise<AgentSession> {
-      const did = toE164(req.did) ?? req.did;
-      const line = await lineByDid(did);
-      if (!line || !line.enabled) throw new AppError('not_found', `No active phone line for ${did}`);
-      assertRestaurantAccess(principal, line.restaurantId);
-      const k = await deps.knowledge.get(line.restaurantId, now);
+      const { line, restaurantId } = await lineOf(req);
+      assertRestaurantAccess(principal, restaurantId);
+      const k = await deps.knowledge.get(restaurantId, now);
       const r = k.restaurant;
       if (r.suspendedAt) throw new AppError('forbidden', 'This restaurant is suspended');
       const callerNumber = toE164(req.callerNumber);
       const caller = await callerContext(r.id, callerNumber, r.timeZone);
 
       const callId = await starts.createCall({
-        restaurantId: r.id, phoneLineId: line.id, callerNumber, customerId: caller.customer?.id ?? null,
+        restaurantId: r.id, phoneLineId: line?.id ?? null, callerNumber, customerId: caller.customer?.id ?? null,
         channelId: req.channelId ?? null, startedAt: now, direction: req.test ? 'test' : 'inbound', language: r.aiLanguage, test: req.test,
       });
       const call = { id: callId };
@@ -82,8 +90,8 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
         voice: r.aiVoice,
         language: r.aiLanguage,
         greeting,
-        audioFormat: line.codec === 'alaw' ? 'audio/pcma' : 'audio/pcmu',
-        transfer: r.transferTargetKind && r.transferTarget ? { kind: r.transferTargetKind, target: r.transferTarget, timeoutMs: r.transferTimeoutMs } : null,
+        audioFormat: line?.codec === 'alaw' ? 'audio/pcma' : 'audio/pcmu',
+        transfer: transferTarget(r),
         limits: { maxCallMs: r.aiMaxCallMs, idleTimeoutMs: IDLE_TIMEOUT_MS },
         callHandlingMode: r.callHandlingMode,
         openNow: isOpenAt({ openingHours: r.openingHours, closures: r.closures, timeZone: r.timeZone }, now),

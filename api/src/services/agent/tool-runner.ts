@@ -10,6 +10,7 @@ import type { KnowledgeCache } from './knowledge-cache.ts';
 import { handlers, refusal, type ToolDeps, type ToolOutcome } from './tool-handlers.ts';
 import { TOOL_NAMES, type ToolName } from './tools.ts';
 import type { ToolCallRequest, ToolCallResponse } from '../../contract/agent.ts';
+import { transferTarget } from './transfer-target.ts';
 
 // A second request for a tool call still running waits this long for its answer.
 export const TOOL_WAIT_MS = 8_000;
@@ -51,7 +52,7 @@ export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: 
       if (!isTool(name)) throw new AppError('not_found', `Unknown tool ${name}`);
       const k = await deps.knowledge.get(call.restaurantId, now);
       const r = k.restaurant;
-      const transfer = r.transferTargetKind && r.transferTarget ? { kind: r.transferTargetKind, target: r.transferTarget, timeoutMs: r.transferTimeoutMs } : null;
+      const transfer = transferTarget(r);
 
       let rawArgs: unknown = req.arguments;
       if (typeof rawArgs === 'string') {

@@ -4,11 +4,14 @@ import { hashPassword } from '../../auth/password.ts';
 import { localDayOf } from '../../domain/calendar.ts';
 import type { AdminRepository, AdminRestaurantRow } from '../../repositories/operations/admin-repository.ts';
 import { isUniqueViolation } from '../../repositories/operations/unique.ts';
+import { requireE164 } from './phone.ts';
 import type {
   AdminRestaurant, AdminRestaurantCreateRequest, AdminRestaurantCreated, AdminRestaurantPage, AdminRestaurantUpdateRequest, OpsPageQuery,
 } from '../../contract/operations.ts';
 
 const SLUG_TAKEN = 'Cette adresse (slug) est déjà utilisée par un autre restaurant';
+// Named like a zod error, so the form shows it under the slug.
+const slugTaken = (message: string) => new AppError('conflict', message, { fields: [{ path: 'slug', message: 'already used by another restaurant' }] });
 
 export function adminService(repo: AdminRepository) {
   async function withCounts(r: AdminRestaurantRow, now: Date): Promise<AdminRestaurant> {
@@ -34,8 +37,9 @@ export function adminService(repo: AdminRepository) {
     },
 
     async create(body: AdminRestaurantCreateRequest, now: Date): Promise<AdminRestaurantCreated> {
-      if (await repo.slugTaken(body.slug)) throw new AppError('conflict', SLUG_TAKEN);
-      const { owner, ...restaurant } = body;
+      if (await repo.slugTaken(body.slug)) throw slugTaken(SLUG_TAKEN);
+      const { owner, phone, ...restaurant } = body;
+      const e164 = phone ? requireE164(phone, 'phone') : null;
       const existing = await repo.findUserByEmail(owner.email);
       // Shown once in this answer and never stored in clear; the owner changes it after logging in.
       const oneTimePassword = existing ? undefined : randomBytes(12).toString('base64url');
@@ -43,13 +47,13 @@ export function adminService(repo: AdminRepository) {
         ? { userId: existing.id }
         : { email: owner.email, name: owner.name ?? owner.email, passwordHash: await hashPassword(oneTimePassword!) };
       try {
-        const { restaurantId, userId } = await repo.createWithOwner({ ...restaurant, addressLine2: restaurant.addressLine2 ?? null }, ownerInput);
+        const { restaurantId, userId } = await repo.createWithOwner({ ...restaurant, addressLine2: restaurant.addressLine2 ?? null, phone: e164 }, ownerInput);
         return {
           restaurant: await one(restaurantId, now),
           owner: { userId, email: owner.email, created: !existing, ...(oneTimePassword ? { oneTimePassword } : {}) },
         };
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('conflict', `${SLUG_TAKEN}, ou ce compte vient d'être créé`);
+        if (isUniqueViolation(e)) throw slugTaken(`${SLUG_TAKEN}, ou ce compte vient d'être créé`);
         throw e;
       }
     },

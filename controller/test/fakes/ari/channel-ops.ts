@@ -63,13 +63,18 @@ export function answer(world: AriWorld, ch: FakeChannel): void {
   setState(world, ch, 'Up');
 }
 
+/** AST_SOFTHANGUP_EXPLICIT: what a soft ChannelHangupRequest carries as `cause`, a flag and not a Q.850 cause. */
+const SOFTHANGUP_EXPLICIT = 0x20;
+
 /**
  * The end of a channel as Asterisk reports it: the hangup request, leaving
  * its bridge, StasisEnd, then ChannelDestroyed. `soft` marks a hangup asked
- * through ARI (ast_softhangup) rather than by the far end.
+ * through ARI (ast_softhangup) rather than by the far end. Seen on Asterisk 22:
+ * a BYE gives a request with no cause at all, and an ARI hangup one with
+ * `cause: 32, soft: true`; only ChannelDestroyed carries the Q.850 cause.
  */
 export function hangup(world: AriWorld, ch: FakeChannel, cause: HangupCause, soft: boolean): void {
-  world.emitForChannel(ch, 'ChannelHangupRequest', { cause: cause.code, ...(soft ? { soft: true } : {}), channel: world.channelJson(ch) });
+  world.emitForChannel(ch, 'ChannelHangupRequest', { ...(soft ? { cause: SOFTHANGUP_EXPLICIT, soft: true } : {}), channel: world.channelJson(ch) });
   destroy(world, ch, cause);
 }
 

@@ -53,7 +53,7 @@ export interface AriEventFields {
   StasisEnd: { channel: Channel };
   ChannelStateChange: { channel: Channel };
   ChannelDtmfReceived: { digit: string; duration_ms: number; channel: Channel };
-  ChannelHangupRequest: { cause: number; soft?: boolean; channel: Channel };
+  ChannelHangupRequest: { cause?: number; soft?: boolean; channel: Channel };
   ChannelDestroyed: { cause: number; cause_txt: string; channel: Channel };
   ChannelEnteredBridge: { bridge: Bridge; channel: Channel };
   ChannelLeftBridge: { bridge: Bridge; channel: Channel };
@@ -85,6 +85,7 @@ export const HANGUP_CAUSES = {
   unallocated: { code: 1, text: 'Unallocated (unassigned) number' },
   congestion: { code: 34, text: 'Circuit/channel congestion' },
   unspecified: { code: 31, text: 'Normal, unspecified' },
+  unknown: { code: 0, text: 'Unknown' },
   numberIncomplete: { code: 28, text: 'Invalid number format (incomplete number)' },
   codecMismatch: { code: 58, text: 'Bearer capability not available' },
   interworking: { code: 127, text: 'Interworking, unspecified' },

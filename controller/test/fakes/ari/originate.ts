@@ -28,7 +28,7 @@ export interface OriginateSpec {
   formats: string | undefined;
 }
 
-/** `PJSIP/ht841-fxs-1` or `PJSIP/0612345678@ovh-trunk`. */
+/** `PJSIP/ht841-fxs-1`, `PJSIP/0612345678@ovh-trunk` or `Local/+33612345678@vo-transfer-bella`. */
 export function parseDialString(endpoint: string): { tech: string; resource: string; number: string } {
   const match = /^([A-Za-z]+)\/(?:([^@/]+)@)?([^@/]+)(?:\/.*)?$/.exec(endpoint);
   if (!match?.[1] || !match[3]) throw new AriHttpError(400, 'Endpoint must be in the format tech/resource');
@@ -43,7 +43,10 @@ function parseCallerId(text: string | undefined): { name: string; number: string
 
 export function originate(world: AriWorld, spec: OriginateSpec, knownEndpoints: Set<string>, rules: OriginateRule[]): FakeChannel {
   const dial = parseDialString(spec.endpoint);
-  if (dial.tech !== 'PJSIP' || !knownEndpoints.has(dial.resource)) {
+  // Local/<exten>@<context> runs the dialplan (Asterisk checks the extension only when it dials);
+  // its ;1 half is the channel ARI sees, answered when the dialplan's Dial() is.
+  const local = dial.tech === 'Local' && dial.number !== '';
+  if (!local && (dial.tech !== 'PJSIP' || !knownEndpoints.has(dial.resource))) {
     throw new AriHttpError(500, 'Allocation failed');
   }
   if (spec.formats !== undefined && !spec.formats.split(',').every((f) => f === 'ulaw' || f === 'alaw')) {
@@ -54,11 +57,18 @@ export function originate(world: AriWorld, spec: OriginateSpec, knownEndpoints: 
   }
   const id = spec.channelId ?? world.nextChannelId();
   const ch = addChannel(world, {
-    id, kind: 'originated', name: `PJSIP/${dial.resource}-${world.nextChannelSuffix()}`, state: 'Down',
+    id, kind: 'originated', state: 'Down',
+    name: local ? `Local/${dial.number}@${dial.resource}-${world.nextChannelSuffix()};1` : `PJSIP/${dial.resource}-${world.nextChannelSuffix()}`,
     caller: parseCallerId(spec.callerId), connected: { name: '', number: dial.number }, eventApp: spec.app,
     codec: spec.formats?.startsWith('alaw') ? 'alaw' : 'ulaw',
     dialplan: { context: 'default', exten: 's', priority: 1, app_name: 'AppDial2', app_data: '(Outgoing Line)' },
   });
+  if (local && spec.formats === undefined) {
+    // Asterisk 22: with no formats ARI requests every audio format, the dialplan's Dial() cannot make
+    // ;2 compatible with the trunk ("No path to translate") and ends at once, CONGESTION, cause 0.
+    world.later(RINGING_AFTER_MS, () => destroy(world, ch, HANGUP_CAUSES.unknown));
+    return ch;
+  }
   const rule = rules.find((r) => (typeof r.pattern === 'string' ? r.pattern === spec.endpoint : r.pattern.test(spec.endpoint)));
   const behaviour = rule?.behaviour ?? 'answer';
   const afterMs = rule?.afterMs ?? DEFAULT_ANSWER_AFTER_MS;

@@ -13,7 +13,7 @@ import { PageHeader } from '../shared/PageHeader.tsx';
 import { useLoad } from '../shared/useLoad.ts';
 import { NewReservationForm } from './NewReservationForm.tsx';
 import { ReservationStatusButtons } from './ReservationStatusButtons.tsx';
-import { SyncBadge } from './SyncBadge.tsx';
+import { SyncBadge, useSyncBadges } from './SyncBadge.tsx';
 
 export function ReservationsPage() {
   const { t } = useTranslation();
@@ -32,6 +32,8 @@ export function ReservationsPage() {
   const showSync = sync.data === true;
   const [syncEpoch, setSyncEpoch] = useState(0);
   useLiveReload(['sync.'], () => setSyncEpoch((n) => n + 1));
+  // One request for the whole page, asked again when a reservation or a sync changes.
+  const badges = useSyncBadges(rid, data?.items.map((r) => r.id) ?? [], showSync, `${data?.items.map((r) => r.updatedAt).join()}:${syncEpoch}`);
 
   return (
     <>
@@ -68,7 +70,7 @@ export function ReservationsPage() {
                     <td className="text-end">{r.partySize}</td>
                     <td>{r.customerName}{r.customerPhone && <div className="small text-body-secondary">{r.customerPhone}</div>}{r.notes && <div className="small fst-italic">{r.notes}</div>}</td>
                     <td><span className={`badge text-bg-${RESERVATION_STATUS_COLOR[r.status]}`}>{t(`reservationStatus.${r.status}`)}</span></td>
-                    {showSync && <td><SyncBadge restaurantId={rid} reservationId={r.id} version={`${r.updatedAt}:${syncEpoch}`} /></td>}
+                    {showSync && <td><SyncBadge badges={badges} reservationId={r.id} /></td>}
                     <td><ReservationStatusButtons restaurantId={rid} reservation={r} onChanged={() => { setMoveError(null); reload(); }} onError={setMoveError} /></td>
                   </tr>
                 ))}

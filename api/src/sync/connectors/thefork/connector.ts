@@ -81,7 +81,11 @@ export function theforkConnector(s: ConnectorSettings): PlatformConnector {
     async availability(day, partySize) {
       const r = await call('GET', `/restaurants/${rid}/timeslots?${new URLSearchParams({ date: day, partySize: String(partySize) })}`);
       const slots = (r.body as { data?: Array<{ time: string; available?: boolean }> } | null)?.data ?? [];
-      return slots.map((x): SlotAvailability => ({ day, time: x.time.slice(0, 5), available: x.available !== false, possibleGuests: x.available === false ? [] : [partySize] }));
+      // TheFork answers yes or no for the party asked about: a "no" only says that party no longer fits.
+      return slots.map((x): SlotAvailability => {
+        const available = x.available !== false;
+        return { day, time: x.time.slice(0, 5), available, possibleGuests: available ? [partySize] : [], maxGuests: available ? null : partySize - 1 };
+      });
     },
     async catalog() {
       const r = await call('GET', `/restaurants/${rid}/offers`);

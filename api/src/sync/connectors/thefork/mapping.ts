@@ -43,3 +43,11 @@ export function toTheFork(b: LocalBooking) {
     restaurantNote: b.tag,
   };
 }
+
+/**
+ * True when TheFork shows our booking otherwise than we can write it: its API
+ * takes a meal date, a party size and a cancellation, never another status.
+ */
+export function theforkDiffers(b: LocalBooking, x: ExternalReservation): boolean {
+  return x.day !== b.day || x.time !== b.time || x.partySize !== b.partySize || (b.status === 'cancelled') !== (x.status === 'cancelled');
+}

@@ -81,7 +81,11 @@ export function zenchefConnector(s: ConnectorSettings): PlatformConnector {
       const out: SlotAvailability[] = [];
       for (const d of days) for (const sh of d.shifts ?? []) for (const slot of sh.shift_slots ?? []) {
         const guests = slot.possible_guests ?? [];
-        out.push({ day: d.date, time: slot.name.slice(0, 5), possibleGuests: guests, available: !slot.closed && !slot.marked_as_full && guests.includes(partySize) });
+        const shut = Boolean(slot.closed || slot.marked_as_full);
+        out.push({
+          day: d.date, time: slot.name.slice(0, 5), possibleGuests: guests, available: !shut && guests.includes(partySize),
+          maxGuests: shut || guests.length === 0 ? 0 : Math.max(...guests),
+        });
       }
       return out;
     },

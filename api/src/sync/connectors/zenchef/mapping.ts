@@ -50,3 +50,8 @@ export function toZenchef(b: LocalBooking) {
     status: LOCAL_TO_ZENCHEF[b.status],
   };
 }
+
+/** True when Zenchef shows our booking otherwise than we write it: day, time, covers or status. */
+export function zenchefDiffers(b: LocalBooking, x: ExternalReservation): boolean {
+  return x.day !== b.day || x.time !== b.time || x.partySize !== b.partySize || x.status !== ZENCHEF_TO_LOCAL[LOCAL_TO_ZENCHEF[b.status]];
+}

@@ -1,8 +1,9 @@
-// A menu file (JSON in the API's shape, or CSV) turned into the body of
-// POST /provisioning/restaurants/:id/menu/import. CSV mistakes are reported
-// all at once, each with its line, before anything is sent.
-import { CATALOG_ALLERGENS, CatalogDietaryTag } from '../../../api/src/contract/catalog-common.ts';
-import type { MenuImportInput, MenuImportItem } from '../../../api/src/contract/menu-import.ts';
+// A menu file (JSON in the API's shape, or CSV) turned into the body of a menu
+// import. Shared by the `voiceorder` CLI (which parses before sending) and the
+// API's admin import wizard (which parses the uploaded text). CSV mistakes are
+// reported all at once, each with its line.
+import { CATALOG_ALLERGENS, CatalogDietaryTag } from '../contract/catalog-common.ts';
+import type { MenuImportInput, MenuImportItem } from '../contract/menu-import.ts';
 import { CsvError, parseCsv } from './csv.ts';
 
 export const CSV_COLUMNS = ['category', 'name', 'price', 'description', 'allergens', 'dietary_tags', 'option_groups'] as const;
@@ -10,9 +11,15 @@ type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ['category', 'name', 'price'];
 const DIETARY_TAGS: readonly string[] = CatalogDietaryTag.options;
 
+/** One mistake in a file; `line` is null when it is about the whole file (or a JSON file). */
+export interface MenuFileProblem { line: number | null; message: string }
+
+const problemText = (p: MenuFileProblem) => (p.line === null ? p.message : `line ${p.line}: ${p.message}`);
+
 export class MenuFileError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? problems[0] : `${problems.length} problems:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  constructor(readonly problems: MenuFileProblem[]) {
+    const texts = problems.map(problemText);
+    super(texts.length === 1 ? texts[0] : `${texts.length} problems:\n${texts.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'MenuFileError';
   }
 }
@@ -33,23 +40,24 @@ const splitList = (cell: string) => [...new Set(cell.split('|').map((s) => s.tri
 export function menuFromCsv(text: string): MenuFile {
   const records = parseCsv(text);
   const [header, ...rows] = records;
-  if (!header) throw new MenuFileError(['the file is empty: the first line must be the header ' + CSV_COLUMNS.join(',')]);
-  const problems: string[] = [];
+  if (!header) throw new MenuFileError([{ line: null, message: 'the file is empty: the first line must be the header ' + CSV_COLUMNS.join(',') }]);
+  const problems: MenuFileProblem[] = [];
+  const headerProblem = (message: string) => problems.push({ line: header.line, message });
   const at = new Map<Column, number>();
   header.fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase() as Column;
-    if (!CSV_COLUMNS.includes(name)) problems.push(`line ${header.line}: unknown column "${raw.trim()}" (columns: ${CSV_COLUMNS.join(', ')})`);
-    else if (at.has(name)) problems.push(`line ${header.line}: column "${name}" appears twice`);
+    if (!CSV_COLUMNS.includes(name)) headerProblem(`unknown column "${raw.trim()}" (columns: ${CSV_COLUMNS.join(', ')})`);
+    else if (at.has(name)) headerProblem(`column "${name}" appears twice`);
     else at.set(name, i);
   });
-  for (const c of REQUIRED) if (!at.has(c)) problems.push(`line ${header.line}: the header has no "${c}" column`);
+  for (const c of REQUIRED) if (!at.has(c)) headerProblem(`the header has no "${c}" column`);
   if (problems.length) throw new MenuFileError(problems);
 
   const categories: { name: string; items: MenuImportItem[] }[] = [];
   const lines: LineMap = new Map();
   const seen = new Map<string, number>();
   for (const { line, fields } of rows) {
-    const bad = (message: string) => problems.push(`line ${line}: ${message}`);
+    const bad = (message: string) => problems.push({ line, message });
     if (fields.length !== header.fields.length) {
       bad(`${fields.length} fields where the header has ${header.fields.length} (put a text holding a comma between double quotes)`);
       continue;
@@ -90,7 +98,7 @@ export function menuFromCsv(text: string): MenuFile {
     });
   }
   if (problems.length) throw new MenuFileError(problems);
-  if (categories.length === 0) throw new MenuFileError(['the file has a header but no item']);
+  if (categories.length === 0) throw new MenuFileError([{ line: null, message: 'the file has a header but no item' }]);
   return { body: { categories }, lines };
 }
 
@@ -99,10 +107,10 @@ export function menuFromJson(text: string): MenuFile {
   try {
     body = JSON.parse(text);
   } catch (err) {
-    throw new MenuFileError([`not valid JSON: ${(err as Error).message}`]);
+    throw new MenuFileError([{ line: null, message: `not valid JSON: ${(err as Error).message}` }]);
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new MenuFileError(['the JSON must be an object { "categories": [...], "optionGroups": [...] }']);
+    throw new MenuFileError([{ line: null, message: 'the JSON must be an object { "categories": [...], "optionGroups": [...] }' }]);
   }
   return { body: body as MenuImportInput, lines: new Map() };
 }
@@ -114,9 +122,15 @@ export function parseMenuFile(fileName: string, text: string): MenuFile {
   try {
     return json ? menuFromJson(text) : menuFromCsv(text);
   } catch (err) {
-    if (err instanceof CsvError) throw new MenuFileError([err.message]);
+    if (err instanceof CsvError) throw new MenuFileError([{ line: err.line, message: err.reason }]);
     throw err;
   }
+}
+
+/** The CSV line an API field path ("categories.0.items.3.priceCents") is about, when the file was a CSV. */
+export function lineOfPath(path: string, lines: LineMap): number | null {
+  const m = /^categories\.(\d+)\.items\.(\d+)(?:\.|$)/.exec(path);
+  return m ? (lines.get(`categories.${m[1]}.items.${m[2]}`) ?? null) : null;
 }
 
 /** Rewrites the API's field paths ("categories.0.items.3.priceCents") as CSV lines. */

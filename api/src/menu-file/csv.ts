@@ -3,8 +3,8 @@
 export interface CsvRecord { line: number; fields: string[] }
 
 export class CsvError extends Error {
-  constructor(readonly line: number, message: string) {
-    super(`line ${line}: ${message}`);
+  constructor(readonly line: number, readonly reason: string) {
+    super(`line ${line}: ${reason}`);
     this.name = 'CsvError';
   }
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ExternalLoad" ADD COLUMN     "checkedAt" TIMESTAMPTZ(3),
+ADD COLUMN     "maxGuests" INTEGER;
