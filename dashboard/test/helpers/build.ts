@@ -2,7 +2,7 @@
 // the bench never race `npm run build` or the lead's dist/.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,11 +29,31 @@ function sourceHash(): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/**
+ * Moves a finished build to `out` in one rename, unless another process got there
+ * first: a folder that a running test already serves is never written into again.
+ */
+export function publishBuild(tmp: string, out: string): void {
+  try {
+    renameSync(tmp, out);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** The absolute path of a built dashboard matching the current sources. */
 export function buildDashboard(): string {
   const out = path.join(os.tmpdir(), `vo-dashboard-${sourceHash()}`);
   if (existsSync(path.join(out, 'index.html'))) return out;
-  const r = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: DASHBOARD_DIR, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`dashboard build failed:\n${r.stdout}\n${r.stderr}`);
+  // Test files run two at a time and may both find no build: each builds apart.
+  const tmp = mkdtempSync(`${out}.building-`);
+  const r = spawnSync('npx', ['vite', 'build', '--outDir', tmp, '--emptyOutDir', '--logLevel', 'warn'], { cwd: DASHBOARD_DIR, encoding: 'utf8' });
+  if (r.status !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`dashboard build failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  publishBuild(tmp, out);
   return out;
 }
