@@ -10,6 +10,8 @@ import { agentClient } from './helpers/agent.ts';
 import { hasChromium, launchBrowser, logIn, newFrenchContext } from './helpers/browser.ts';
 import { buildDashboard, DASHBOARD_DIR } from './helpers/build.ts';
 import { armNextCard, nowMs } from './helpers/latency.ts';
+// The page's window.__voAlerts counter, declared where the page sets it.
+import type {} from '../src/live/orderAlert.ts';
 
 // Generous on purpose: see the live-order test.
 const LIVE_BOUND_MS = 5_000;

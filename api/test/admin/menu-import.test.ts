@@ -21,7 +21,7 @@ async function postImage(base: string, c: Client, path: string, bytes: Buffer, t
       'content-type': type, cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '),
       ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}),
     },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   return { status: res.status, body: (await res.json()) as unknown };
 }
