@@ -39,6 +39,21 @@ t.test('the agent session and its tools, as the controller uses them', async (t)
     'two different callers get byte-identical prefixes, so the prompt cache is reused');
   t.equal((await controller.post<ErrorBody>('/api/agent/sessions', { did: '+33100000000' })).status, 404, 'an unknown number is refused');
 
+  const firstCall = await prisma.call.findUniqueOrThrow({ where: { id: s.callId } });
+  t.equal(firstCall.customerId, regular.id, "the regular's call is on their customer card");
+  t.same((await prisma.customer.findUniqueOrThrow({ where: { id: regular.id } })).lastCallAt, firstCall.startedAt, 'their last call is this one');
+
+  // Calls starting in the same instant share one statement: each still gets its own caller back.
+  const rush = await Promise.all([regular.phone, '+33699000001', null, regular.phone, '+33699000002'].map((callerNumber) =>
+    controller.post<AgentSession>('/api/agent/sessions', { did: DID, callerNumber })));
+  t.same(rush.map((r) => r.status), [201, 201, 201, 201, 201]);
+  t.same(rush.map((r) => r.body.customer?.id ?? null), [regular.id, null, null, regular.id, null], 'five calls at once: only the regular is recognised, twice');
+  t.equal(new Set(rush.map((r) => r.body.callId)).size, 5, 'and each has its own call');
+  const rows = await prisma.call.findMany({ where: { id: { in: rush.map((r) => r.body.callId) } }, orderBy: { callerNumber: 'asc' } });
+  t.same(rows.map((c) => [c.callerNumber, c.customerId]).sort(), [
+    ['+33699000001', null], ['+33699000002', null], [regular.phone, regular.id], [regular.phone, regular.id], [null, null],
+  ].sort(), 'the call rows carry the caller and the customer they belong to');
+
   const codeOf = (name: string) => new RegExp(`\\[(i[0-9a-z]+)\\] ${name} `).exec(s.instructions)?.[1];
   const optionCode = (name: string) => new RegExp(`\\[(o[0-9a-z]+)\\] ${name}`).exec(s.instructions)?.[1];
   const margherita = codeOf('Margherita');

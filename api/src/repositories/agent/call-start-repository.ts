@@ -1,8 +1,7 @@
-// The two writes and one read every call start needs, batched: the caller's
-// customer context, and the Call row with its live event. One statement each
-// for all calls starting in the same tick.
+// A call's start: the Call row, its live event, and the caller's customer
+// context when the number is known, batched across the calls of one tick.
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { batcher } from '../../util/batcher.ts';
 
 export interface CallerRow {
@@ -20,7 +19,6 @@ export interface NewCall {
   restaurantId: string;
   phoneLineId: string | null;
   callerNumber: string | null;
-  customerId: string | null;
   channelId: string | null;
   direction: string;
   language: 'fr' | 'en';
@@ -28,44 +26,56 @@ export interface NewCall {
   test: boolean;
 }
 
-export function callStartRepository(prisma: PrismaClient) {
-  const callers = batcher<{ restaurantId: string; phone: string }, CallerRow | null>(async (keys) => {
-    const rows = await prisma.$queryRaw<Array<CallerRow & { restaurantId: string; phone: string }>>`
-      SELECT c.id, c."restaurantId", c.phone, c."firstName", c."lastName", c.notes, c.allergies::text[] AS allergies,
-        (SELECT json_build_object('line1', a.line1, 'postcode', a.postcode, 'city', a.city) FROM "CustomerAddress" a
-          WHERE a."customerId" = c.id ORDER BY a."lastUsedAt" DESC NULLS LAST, a."createdAt" DESC LIMIT 1) AS address,
-        (SELECT json_build_object('createdAt', o."createdAt", 'totalCents', o."totalCents",
-            'items', (SELECT coalesce(json_agg(json_build_object('name', i.name, 'quantity', i.quantity) ORDER BY i."sortOrder"), '[]') FROM "OrderItem" i WHERE i."orderId" = o.id))
-          FROM "Order" o WHERE o."customerId" = c.id ORDER BY o."createdAt" DESC LIMIT 1) AS "lastOrder",
-        (SELECT json_build_object('startsAt', r."startsAt", 'partySize', r."partySize") FROM "Reservation" r
-          WHERE r."customerId" = c.id AND r.status IN ('pending', 'confirmed') AND r."startsAt" > now() ORDER BY r."startsAt" LIMIT 1) AS "nextReservation"
-      FROM "Customer" c
-      JOIN unnest(${keys.map((k) => k.restaurantId)}::text[], ${keys.map((k) => k.phone)}::text[]) AS k(rid, phone)
-        ON c."restaurantId" = k.rid AND c.phone = k.phone`;
-    const byKey = new Map(rows.map((r) => [`${r.restaurantId}|${r.phone}`, r]));
-    return keys.map((k) => byKey.get(`${k.restaurantId}|${k.phone}`) ?? null);
-  });
+export interface StartedCall {
+  callId: string;
+  /** The restaurant's customer with this caller's number, if any: now linked to the call. */
+  caller: CallerRow | null;
+}
 
-  const starts = batcher<NewCall, string>(async (calls) => {
+export function callStartRepository(prisma: PrismaClient) {
+  // Everything a call start writes and reads, for all the calls starting in the
+  // same tick, in ONE statement: a round trip to PostgreSQL is what costs under
+  // load (each is a syscall pair and a Prisma query), not the work. A single
+  // statement is atomic on its own, so no BEGIN/COMMIT round trips either.
+  const starts = batcher<NewCall, StartedCall>(async (calls) => {
     const ids = calls.map(() => randomUUID());
     const col = <K extends keyof NewCall>(k: K) => calls.map((c) => c[k]);
-    const input = Prisma.sql`unnest(${ids}::text[], ${col('restaurantId')}::text[], ${col('phoneLineId')}::text[], ${col('callerNumber')}::text[],
-      ${col('customerId')}::text[], ${col('channelId')}::text[], ${col('direction')}::text[], ${col('language')}::text[],
-      ${col('startedAt')}::timestamptz[], ${col('test')}::boolean[]) AS t(id, rid, line, caller, customer, channel, direction, language, started, test)`;
-    // One transaction. Events are inserted sorted by restaurant: the commit-order trigger locks
-    // each restaurant in insertion order, so two batches can never wait on each other the other way round.
-    await prisma.$transaction([
-      prisma.$executeRaw`
+    const rows = await prisma.$queryRaw<Array<CallerRow & { callId: string }>>`
+      WITH t AS (
+        SELECT * FROM unnest(${ids}::text[], ${col('restaurantId')}::text[], ${col('phoneLineId')}::text[], ${col('callerNumber')}::text[],
+          ${col('channelId')}::text[], ${col('direction')}::text[], ${col('language')}::text[],
+          ${col('startedAt')}::timestamptz[], ${col('test')}::boolean[]) AS t(id, rid, line, caller, channel, direction, language, started, test)
+      ),
+      known AS (
+        SELECT t.id AS "callId", t.started, c.* FROM t JOIN "Customer" c ON c."restaurantId" = t.rid AND c.phone = t.caller
+      ),
+      call AS (
         INSERT INTO "Call" (id, "restaurantId", "phoneLineId", "callerNumber", "customerId", "channelId", direction, language, "startedAt", "updatedAt")
-        SELECT id, rid, line, caller, customer, channel, direction, language::"Locale", started, now() FROM ${input}`,
-      prisma.$executeRaw`UPDATE "Customer" c SET "lastCallAt" = t.started FROM ${input} WHERE c.id = t.customer`,
-      prisma.$executeRaw`
+        SELECT t.id, t.rid, t.line, t.caller, known.id, t.channel, t.direction, t.language::"Locale", t.started, now()
+        FROM t LEFT JOIN known ON known."callId" = t.id
+      ),
+      seen AS (
+        UPDATE "Customer" c SET "lastCallAt" = known.started FROM known WHERE c.id = known.id
+      ),
+      -- Sorted by restaurant: the commit-order trigger locks each restaurant in insertion
+      -- order, so two batches can never wait on each other the other way round.
+      event AS (
         INSERT INTO "LiveEvent" ("restaurantId", type, payload)
-        SELECT rid, 'call.started', jsonb_build_object('callId', id, 'callerNumber', caller, 'test', test) FROM ${input} ORDER BY rid, id`,
-    ]);
-    return ids;
+        SELECT rid, 'call.started', jsonb_build_object('callId', id, 'callerNumber', caller, 'test', test) FROM t ORDER BY rid, id
+      )
+      SELECT k."callId", k.id, k."firstName", k."lastName", k.notes, k.allergies::text[] AS allergies,
+        (SELECT json_build_object('line1', a.line1, 'postcode', a.postcode, 'city', a.city) FROM "CustomerAddress" a
+          WHERE a."customerId" = k.id ORDER BY a."lastUsedAt" DESC NULLS LAST, a."createdAt" DESC LIMIT 1) AS address,
+        (SELECT json_build_object('createdAt', o."createdAt", 'totalCents', o."totalCents",
+            'items', (SELECT coalesce(json_agg(json_build_object('name', i.name, 'quantity', i.quantity) ORDER BY i."sortOrder"), '[]') FROM "OrderItem" i WHERE i."orderId" = o.id))
+          FROM "Order" o WHERE o."customerId" = k.id ORDER BY o."createdAt" DESC LIMIT 1) AS "lastOrder",
+        (SELECT json_build_object('startsAt', r."startsAt", 'partySize', r."partySize") FROM "Reservation" r
+          WHERE r."customerId" = k.id AND r.status IN ('pending', 'confirmed') AND r."startsAt" > now() ORDER BY r."startsAt" LIMIT 1) AS "nextReservation"
+      FROM known k`;
+    const byCall = new Map(rows.map(({ callId, ...caller }) => [callId, caller]));
+    return ids.map((callId) => ({ callId, caller: byCall.get(callId) ?? null }));
   });
 
-  return { caller: (restaurantId: string, phone: string) => callers.load({ restaurantId, phone }), createCall: (c: NewCall) => starts.load(c) };
+  return { start: (c: NewCall) => starts.load(c) };
 }
 export type CallStartRepository = ReturnType<typeof callStartRepository>;

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { assertRestaurantAccess, type Principal } from '../auth-service.ts';
 import type { AgentRepository } from '../../repositories/agent/agent-repository.ts';
-import { callStartRepository } from '../../repositories/agent/call-start-repository.ts';
+import { callStartRepository, type CallerRow } from '../../repositories/agent/call-start-repository.ts';
 import { toE164 } from '../../util/phone.ts';
 import { toLocal } from '../../domain/calendar.ts';
 import { isOpenAt } from '../../domain/availability/opening.ts';
@@ -34,21 +34,16 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
     return line;
   }
 
-  async function callerContext(restaurantId: string, number: string | null, timeZone: string): Promise<{ ctx: CallerContext; customer: { id: string; firstName: string | null } | null }> {
-    if (!number) return { ctx: { number: null, customer: null }, customer: null };
-    const c = await starts.caller(restaurantId, number);
-    if (!c) return { ctx: { number, customer: null }, customer: null };
+  function callerContext(number: string | null, c: CallerRow | null, timeZone: string): CallerContext {
+    if (!number || !c) return { number, customer: null };
     const last = c.lastOrder;
     const next = c.nextReservation;
     return {
-      customer: { id: c.id, firstName: c.firstName },
-      ctx: {
-        number,
-        customer: {
-          firstName: c.firstName, lastName: c.lastName, notes: c.notes, allergies: c.allergies, address: c.address,
-          lastOrder: last ? `${toLocal(new Date(last.createdAt), timeZone).date}, ${last.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')} (${formatEuros(last.totalCents)})` : null,
-          upcomingReservation: next ? `${toLocal(new Date(next.startsAt), timeZone).date} à ${toLocal(new Date(next.startsAt), timeZone).time}, ${next.partySize} personnes` : null,
-        },
+      number,
+      customer: {
+        firstName: c.firstName, lastName: c.lastName, notes: c.notes, allergies: c.allergies, address: c.address,
+        lastOrder: last ? `${toLocal(new Date(last.createdAt), timeZone).date}, ${last.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')} (${formatEuros(last.totalCents)})` : null,
+        upcomingReservation: next ? `${toLocal(new Date(next.startsAt), timeZone).date} à ${toLocal(new Date(next.startsAt), timeZone).time}, ${next.partySize} personnes` : null,
       },
     };
   }
@@ -70,20 +65,18 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
       const r = k.restaurant;
       if (r.suspendedAt) throw new AppError('forbidden', 'This restaurant is suspended');
       const callerNumber = toE164(req.callerNumber);
-      const caller = await callerContext(r.id, callerNumber, r.timeZone);
-
-      const callId = await starts.createCall({
-        restaurantId: r.id, phoneLineId: line?.id ?? null, callerNumber, customerId: caller.customer?.id ?? null,
+      const { callId, caller } = await starts.start({
+        restaurantId: r.id, phoneLineId: line?.id ?? null, callerNumber,
         channelId: req.channelId ?? null, startedAt: now, direction: req.test ? 'test' : 'inbound', language: r.aiLanguage, test: req.test,
       });
-      const call = { id: callId };
+      const ctx = callerContext(callerNumber, caller, r.timeZone);
 
       const greeting = r.aiGreeting ?? (r.aiLanguage === 'en' ? `Hello, ${r.name}, how can I help you?` : `Bonjour, ${r.name}, que puis-je faire pour vous ?`);
-      const tail = callerTail(now, r.timeZone, caller.ctx);
+      const tail = callerTail(now, r.timeZone, ctx);
       return {
-        callId: call.id,
+        callId,
         restaurant: { id: r.id, name: r.name, timeZone: r.timeZone, locale: r.locale },
-        instructions: `${k.prefix}\n\n${tail}\nTon premier message : « ${greeting} »${caller.ctx.customer?.firstName ? ` (en saluant ${caller.ctx.customer.firstName})` : ''}.`,
+        instructions: `${k.prefix}\n\n${tail}\nTon premier message : « ${greeting} »${caller?.firstName ? ` (en saluant ${caller.firstName})` : ''}.`,
         stablePrefixChars: k.prefix.length,
         tools: k.definitions,
         model: r.aiModel,
@@ -95,7 +88,7 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
         limits: { maxCallMs: r.aiMaxCallMs, idleTimeoutMs: IDLE_TIMEOUT_MS },
         callHandlingMode: r.callHandlingMode,
         openNow: isOpenAt({ openingHours: r.openingHours, closures: r.closures, timeZone: r.timeZone }, now),
-        customer: caller.customer ? { id: caller.customer.id, firstName: caller.customer.firstName, known: true } : null,
+        customer: caller ? { id: caller.id, firstName: caller.firstName, known: true } : null,
       };
     },
   };
