@@ -57,9 +57,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(auth));
   api.use('/auth/login', loginLimiters());
   const registry = new RouteRegistry();
+  // First: Express tries routes in order, and the controller's calls are the hot path.
+  registry.mount(api, agentRoutes(deps));
   registry.mount(api, authRoutes(auth, { cookieSecure: deps.cookieSecure }));
   registry.mount(api, restaurantRoutes(restaurants));
-  for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, agentRoutes, testCallRoutes, provisioningRoutes, syncRoutes]) {
+  for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, testCallRoutes, provisioningRoutes, syncRoutes]) {
     registry.mount(api, routes(deps));
   }
   const openapi = buildOpenApi(registry, deps.version);

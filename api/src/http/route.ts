@@ -41,6 +41,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   response?: z.ZodType<R>;
   /** Success status; 204 sends no body. */
   status?: number;
+  /** The JSON text of a result, for an answer hot enough that generic serialisation shows in profiles. */
+  serialize?: (result: R) => string;
   handler(ctx: RouteContext<P, Q, B>): Promise<R>;
 }
 
@@ -76,6 +78,8 @@ export class RouteRegistry {
         if (res.headersSent) return; // the handler streamed its own answer (SSE, files)
         const status = s.status ?? (s.method === 'post' ? 201 : 200);
         if (status === 204) res.status(204).end();
+        // Sent as is: no re-serialisation, and no ETag hash of a POST answer that nothing caches.
+        else if (s.serialize) res.status(status).type('application/json; charset=utf-8').end(s.serialize(result));
         else res.status(status).json(result);
       });
     }

@@ -72,9 +72,13 @@ export function openIntervalsForDate(schedule: OpeningSchedule, date: string): I
 }
 
 export function isOpenAt(schedule: OpeningSchedule, instant: Date): boolean {
-  const date = toLocal(instant, schedule.timeZone).date;
-  // Yesterday's late opening may still be running after midnight.
-  return [addDays(date, -1), date].some((d) =>
-    openIntervalsForDate(schedule, d).some((i) => i.start <= instant && instant < i.end),
-  );
+  return isWithin(intervalsAround(schedule, toLocal(instant, schedule.timeZone).date), instant);
 }
+
+/** The intervals that can contain an instant of a local date: yesterday's late opening may still be running after midnight. */
+export function intervalsAround(schedule: OpeningSchedule, date: string): Interval[] {
+  return [addDays(date, -1), date].flatMap((d) => openIntervalsForDate(schedule, d));
+}
+
+export const isWithin = (intervals: readonly Interval[], instant: Date): boolean =>
+  intervals.some((i) => i.start <= instant && instant < i.end);

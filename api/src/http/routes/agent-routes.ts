@@ -7,6 +7,7 @@ import {
 } from '../../contract/agent.ts';
 import { agentRepository } from '../../repositories/agent/agent-repository.ts';
 import { knowledgeCache } from '../../services/agent/knowledge-cache.ts';
+import { sessionJson } from '../../services/agent/session-json.ts';
 import { sessionService } from '../../services/agent/session-service.ts';
 import { toolRunner } from '../../services/agent/tool-runner.ts';
 import { callService } from '../../services/agent/call-service.ts';
@@ -31,7 +32,7 @@ export function agentRoutes(ctx: AppContext): AnyRouteSpec[] {
     route({
       method: 'post', path: '/agent/sessions', tag: 'agent', access: 'any',
       summary: 'Start a call: the restaurant chosen by the called number, the instructions, tools, voice and limits',
-      body: AgentSessionRequest, response: AgentSession,
+      body: AgentSessionRequest, response: AgentSession, serialize: sessionJson,
       handler: ({ body, principal, now }) => sessions.start(body, principal, now),
     }),
     route({

@@ -8,6 +8,7 @@ import { codeBook, type CodeBook } from './codes.ts';
 import { restaurantPrefix } from './instructions.ts';
 import { toolDefinitions, toolSchemas, type ToolSchemas } from './tools.ts';
 import { toLocal } from '../../domain/calendar.ts';
+import { intervalsAround, type Interval } from '../../domain/availability/opening.ts';
 
 /** A menu or FAQ change reaches new calls within this delay. */
 export const KNOWLEDGE_TTL_MS = 5_000;
@@ -20,6 +21,8 @@ export interface Knowledge {
   definitions: ReturnType<typeof toolDefinitions>;
   builtAt: number;
   localDate: string;
+  /** Opening intervals of yesterday and today (local): "open now?" without recomputing them per call. */
+  openIntervals: Interval[];
 }
 
 export function knowledgeCache(repo: AgentRepository) {
@@ -36,7 +39,8 @@ export function knowledgeCache(repo: AgentRepository) {
     ]);
     const localDate = toLocal(now, r.timeZone).date;
     const schemas = toolSchemas(codes);
-    return { restaurant: r, codes, prefix: restaurantPrefix(r, codes, localDate), schemas, definitions: toolDefinitions(schemas), builtAt: now.getTime(), localDate };
+    const openIntervals = intervalsAround({ openingHours: r.openingHours, closures: r.closures, timeZone: r.timeZone }, localDate);
+    return { restaurant: r, codes, prefix: restaurantPrefix(r, codes, localDate), schemas, definitions: toolDefinitions(schemas), builtAt: now.getTime(), localDate, openIntervals };
   }
 
   return {

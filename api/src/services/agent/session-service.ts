@@ -7,7 +7,7 @@ import type { AgentRepository } from '../../repositories/agent/agent-repository.
 import { callStartRepository, type CallerRow } from '../../repositories/agent/call-start-repository.ts';
 import { toE164 } from '../../util/phone.ts';
 import { toLocal } from '../../domain/calendar.ts';
-import { isOpenAt } from '../../domain/availability/opening.ts';
+import { isWithin } from '../../domain/availability/opening.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { callerTail, type CallerContext } from './instructions.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
@@ -20,17 +20,21 @@ export const IDLE_TIMEOUT_MS = 20_000;
 // A phone line's restaurant and codec change when an operator edits them; a
 // new call sees the change within this delay, and no query is spent per call.
 export const LINE_CACHE_TTL_MS = 5_000;
+const LINE_CACHE_MAX = 10_000;
 
 export function sessionService(deps: { prisma: PrismaClient; repo: AgentRepository; knowledge: KnowledgeCache }) {
   const starts = callStartRepository(deps.prisma);
   const lines = new Map<string, { at: number; line: Promise<Awaited<ReturnType<AgentRepository['lineByDid']>>> }>();
 
-  function lineByDid(did: string) {
-    const hit = lines.get(did);
+  // Keyed by the number as the controller sent it: parsing it costs more than the rest of the lookup.
+  function lineByDid(sent: string) {
+    const hit = lines.get(sent);
     if (hit && Date.now() - hit.at < LINE_CACHE_TTL_MS) return hit.line;
-    const line = deps.repo.lineByDid(did);
-    lines.set(did, { at: Date.now(), line });
-    line.catch(() => lines.delete(did));
+    const line = deps.repo.lineByDid(toE164(sent) ?? sent);
+    // A platform has tens of lines; this only stops junk numbers from growing it forever.
+    if (lines.size >= LINE_CACHE_MAX) lines.clear();
+    lines.set(sent, { at: Date.now(), line });
+    line.catch(() => lines.delete(sent));
     return line;
   }
 
@@ -51,9 +55,8 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
   /** A phone call's line (by the called number), or none for a browser test call, which names its restaurant. */
   async function lineOf(req: AgentSessionRequest) {
     if (req.restaurantId) return { line: null, restaurantId: req.restaurantId };
-    const did = toE164(req.did ?? '') ?? req.did ?? '';
-    const line = await lineByDid(did);
-    if (!line || !line.enabled) throw new AppError('not_found', `No active phone line for ${did}`);
+    const line = await lineByDid(req.did ?? '');
+    if (!line || !line.enabled) throw new AppError('not_found', `No active phone line for ${toE164(req.did ?? '') ?? req.did ?? ''}`);
     return { line, restaurantId: line.restaurantId };
   }
 
@@ -87,7 +90,7 @@ export function sessionService(deps: { prisma: PrismaClient; repo: AgentReposito
         transfer: transferTarget(r),
         limits: { maxCallMs: r.aiMaxCallMs, idleTimeoutMs: IDLE_TIMEOUT_MS },
         callHandlingMode: r.callHandlingMode,
-        openNow: isOpenAt({ openingHours: r.openingHours, closures: r.closures, timeZone: r.timeZone }, now),
+        openNow: isWithin(k.openIntervals, now),
         customer: caller ? { id: caller.id, firstName: caller.firstName, known: true } : null,
       };
     },
