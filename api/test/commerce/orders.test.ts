@@ -46,6 +46,9 @@ t.test('orders from the dashboard', async (t) => {
     t.equal(order.status, 'confirmed', 'a dashboard order is confirmed at once');
     const live = await api.db.prisma.liveEvent.findMany({ where: { restaurantId: rid, type: 'order.created' } });
     t.equal(live.filter((e) => (e.payload as { orderId: string }).orderId === order.id).length, 1, 'one live event for the dashboards');
+    const lea = await api.db.prisma.customer.findUniqueOrThrow({ where: { restaurantId_phone: { restaurantId: rid, phone: '+33611223344' } } });
+    t.match(lea, { firstName: 'Léa', orderCount: 1, totalSpentCents: order.totalCents }, "the order counts once on Léa's card, replays do not");
+    t.ok(Math.abs((lea.lastOrderAt?.getTime() ?? 0) - Date.parse(order.createdAt)) < 5_000, 'her last order is this one');
   });
 
   await t.test('status changes follow the machine; an illegal one says what is allowed', async (t) => {

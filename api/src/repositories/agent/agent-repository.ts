@@ -38,8 +38,17 @@ export function agentRepository(prisma: PrismaClient) {
       return r.count === 1;
     },
     findTool: (callId: string, toolCallId: string) => prisma.toolInvocation.findUnique({ where: { callId_toolCallId: { callId, toolCallId } } }),
-    completeTool: (callId: string, toolCallId: string, data: { result: Prisma.InputJsonValue; ok: boolean; latencyMs: number }) =>
-      prisma.toolInvocation.update({ where: { callId_toolCallId: { callId, toolCallId } }, data }),
+    /** The tool call's answer and its live event, in one statement (atomic, and one round trip instead of four). */
+    async completeTool(restaurantId: string, callId: string, toolCallId: string, data: { name: string; result: unknown; ok: boolean; latencyMs: number }): Promise<void> {
+      const event = { callId, tool: data.name, ok: data.ok, latencyMs: data.latencyMs };
+      const n = await prisma.$executeRaw`
+        WITH done AS (
+          UPDATE "ToolInvocation" SET result = ${JSON.stringify(data.result)}::jsonb, ok = ${data.ok}, "latencyMs" = ${data.latencyMs}
+          WHERE "callId" = ${callId} AND "toolCallId" = ${toolCallId} RETURNING 1
+        )
+        INSERT INTO "LiveEvent" ("restaurantId", type, payload) SELECT ${restaurantId}, 'call.tool', ${JSON.stringify(event)}::jsonb FROM done`;
+      if (n !== 1) throw new Error(`tool call ${toolCallId} of call ${callId} was not claimed`);
+    },
     /** A failed attempt is released so the retry with the same id runs again. */
     releaseTool: (callId: string, toolCallId: string) =>
       prisma.toolInvocation.deleteMany({ where: { callId, toolCallId, result: { equals: Prisma.DbNull } } }),

@@ -4,7 +4,6 @@ import { AppError } from '../../errors.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { assertRestaurantAccess, type Principal } from '../auth-service.ts';
 import type { AgentRepository } from '../../repositories/agent/agent-repository.ts';
-import { publishLiveEvent } from '../../live/publish.ts';
 import type { Logger } from '../../logger.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
 import { handlers, refusal, type ToolDeps, type ToolOutcome } from './tool-handlers.ts';
@@ -94,11 +93,7 @@ export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: 
 
   async function finish(restaurantId: string, callId: string, toolCallId: string, name: string, outcome: ToolOutcome, now: Date, replayed: boolean, transfer: ToolCallResponse['transfer']) {
     const latencyMs = Date.now() - now.getTime();
-    const result = JSON.parse(JSON.stringify(outcome)) as Prisma.InputJsonValue;
-    await deps.prisma.$transaction(async (tx) => {
-      await tx.toolInvocation.update({ where: { callId_toolCallId: { callId, toolCallId } }, data: { result, ok: outcome.ok, latencyMs } });
-      await publishLiveEvent(tx, restaurantId, 'call.tool', { callId, tool: name, ok: outcome.ok, latencyMs });
-    });
+    await deps.repo.completeTool(restaurantId, callId, toolCallId, { name, result: outcome, ok: outcome.ok, latencyMs });
     return respond(toolCallId, outcome, replayed, transfer);
   }
 }

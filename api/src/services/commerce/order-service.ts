@@ -136,9 +136,8 @@ export function orderService(prisma: PrismaClient, delivery: DeliveryChecker) {
       try {
         const order = await prisma.$transaction(async (tx) => {
           const customers = customerRepository();
-          const customer = phone ? await customers.upsertByPhone(tx, restaurantId, phone, req.customer) : null;
+          const customer = phone ? await customers.upsertByPhone(tx, restaurantId, phone, req.customer, { totalCents: q.priced.totalCents, at: now }) : null;
           const created = await orders.create(tx, orderData(restaurantId, number, req, origin, q, customer, phone, now));
-          if (customer) await customers.countOrder(tx, customer.id, created.totalCents, now);
           await publishLiveEvent(tx, restaurantId, 'order.created', { orderId: created.id, number, type: created.type, totalCents: created.totalCents });
           return created;
         });
