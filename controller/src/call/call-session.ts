@@ -138,9 +138,15 @@ export class CallSession {
     }
   }
 
+  /**
+   * Answer and media leg side by side (the transport orders what must be
+   * ordered). Both are settled before a failure is reported, so close() never
+   * runs while a leg is still being opened and would be left behind.
+   */
   private async setupMedia(codec: 'pcmu' | 'pcma'): Promise<void> {
-    await this.transport.answer();
-    await this.openLeg(codec);
+    const [answered, leg] = await Promise.allSettled([this.transport.answer(), this.openLeg(codec)]);
+    if (answered.status === 'rejected') throw answered.reason;
+    if (leg.status === 'rejected') throw leg.reason;
   }
 
   private async openLeg(codec: 'pcmu' | 'pcma'): Promise<void> {

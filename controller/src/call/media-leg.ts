@@ -33,8 +33,9 @@ export class MediaLeg implements PacedStream {
   ) {}
 
   /** Opens the port, creates the externalMedia channel and bridges it; audio flows once this resolves. */
-  static async open(deps: MediaLegDeps, o: { bridgeId: string; channelId: string; codec: G711Codec; onAudio: (base64: string) => void }): Promise<MediaLeg> {
+  static async open(deps: MediaLegDeps, o: { bridgeId: string; bridgeReady?: Promise<void>; channelId: string; codec: G711Codec; onAudio: (base64: string) => void }): Promise<MediaLeg> {
     const lease = await deps.ports.acquire();
+    let created = false;
     try {
       const inbound = new InboundStream({ codec: o.codec, startMs: performance.now() });
       const endpoint = new UdpRtpEndpoint({ socket: lease.socket, inbound, onAudio: (audio) => o.onAudio(toBase64(audio)), log: deps.log });
@@ -43,13 +44,18 @@ export class MediaLeg implements PacedStream {
         channelId: o.channelId, app: deps.app, externalHost: `${deps.advertiseHost}:${lease.port}`, format: o.codec === 'pcma' ? 'alaw' : 'ulaw',
       });
       // Asterisk sends from, and listens on, UNICASTRTP_LOCAL_*: knowing it now means our first frame is not lost.
+      created = true;
       if (em.rtpAddress && em.rtpPort) endpoint.setRemote({ address: em.rtpAddress, port: em.rtpPort });
+      // Created while the caller was being answered; it joins once the bridge exists.
+      await o.bridgeReady;
       await deps.ari.addToBridge(o.bridgeId, [em.id]);
       const leg = new MediaLeg(deps, em.id, outbound, inbound, endpoint, lease, o.onAudio);
       deps.pacer.register(leg);
       return leg;
     } catch (err) {
       lease.release();
+      // A leg that never joined is hung up, not left open in Asterisk.
+      if (created) await deps.ari.hangup(o.channelId).catch(() => undefined);
       throw err;
     }
   }

@@ -14,6 +14,8 @@ export class PhoneTransport implements CallTransport {
   readonly transfer: TransferOps;
   private readonly bridgeId: string;
   private leg: MediaLeg | undefined;
+  /** Settles once the caller is answered and the bridge exists: the media leg joins it then. */
+  private bridgeReady: Promise<void> | undefined;
 
   constructor(
     private readonly ari: AriOps,
@@ -48,15 +50,20 @@ export class PhoneTransport implements CallTransport {
     return channelId === this.caller.id || channelId === this.leg?.channelId;
   }
 
+  /**
+   * Answering and creating the bridge do not depend on each other: one round
+   * trip to Asterisk instead of two. Set before the first await, so an
+   * openMedia() started right after can wait for the bridge.
+   */
   async answer(): Promise<void> {
-    await this.ari.answer(this.caller.id);
-    await this.ari.createBridge(this.bridgeId);
+    this.bridgeReady = Promise.all([this.ari.answer(this.caller.id), this.ari.createBridge(this.bridgeId)]).then(() => undefined);
+    await this.bridgeReady;
     await this.ari.addToBridge(this.bridgeId, [this.caller.id]);
   }
 
   async openMedia(codec: G711Codec, onAudio: (base64: string) => void): Promise<CallMedia> {
     const leg = await MediaLeg.open(this.media, {
-      bridgeId: this.bridgeId, channelId: `vo-media-${this.caller.id}-${Date.now().toString(36)}`, codec, onAudio,
+      bridgeId: this.bridgeId, bridgeReady: this.bridgeReady ?? Promise.resolve(), channelId: `vo-media-${this.caller.id}-${Date.now().toString(36)}`, codec, onAudio,
     });
     this.leg = leg;
     return leg;
