@@ -27,7 +27,7 @@ function partsOf(s: AgentSession): Parts {
 /** Exactly `JSON.stringify(session)` in meaning (the same object once parsed), built from cached parts. */
 export function sessionJson(s: AgentSession): string {
   const p = partsOf(s);
-  const { instructions, tools, ...rest } = s;
+  const { instructions, tools: _tools, ...rest } = s;
   const tail = JSON.stringify(instructions.slice(s.stablePrefixChars)).slice(1, -1);
   return `{"instructions":"${p.prefixJson}${tail}","tools":${p.toolsJson},${JSON.stringify(rest).slice(1)}`;
 }
