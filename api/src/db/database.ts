@@ -5,15 +5,19 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { ApiConfig } from '../config.ts';
 import { connectPgRunner, pgliteRunner, type SqlRunner } from './sql-runner.ts';
+import { pgliteSql, pgSql, type Sql } from './sql.ts';
 
 export type { PrismaClient };
 
 export interface Database {
   readonly kind: 'postgres' | 'pglite';
   readonly prisma: PrismaClient;
+  /** Plain SQL on the same connections, for the few hot paths that Prisma's overhead shows on. */
+  readonly sql: Sql;
   /** For migrations and health checks; do not use for domain queries. */
   openRunner(): Promise<SqlRunner>;
   close(): Promise<void>;
@@ -28,6 +32,7 @@ export async function openDatabase(target: ApiConfig['database']): Promise<Datab
     return {
       kind: 'pglite',
       prisma,
+      sql: pgliteSql(pglite),
       async openRunner() {
         return pgliteRunner(pglite);
       },
@@ -37,13 +42,18 @@ export async function openDatabase(target: ApiConfig['database']): Promise<Datab
       },
     };
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, ...(target.poolSize ? { max: target.poolSize } : {}) }) });
+  // One pool for Prisma and the plain SQL. Sessions run in UTC: timestamps are
+  // stored as UTC wall time, and `now()` or a timestamptz cast must agree.
+  const pool = new pg.Pool({ connectionString: target.url, options: '-c TimeZone=UTC', ...(target.poolSize ? { max: target.poolSize } : {}) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
     prisma,
+    sql: pgSql(pool, pg.types),
     openRunner: () => connectPgRunner(target.url),
     async close() {
       await prisma.$disconnect();
+      await pool.end();
     },
   };
 }

@@ -94,6 +94,12 @@ export function authService(deps: {
 }
 export type AuthService = ReturnType<typeof authService>;
 
+/** The restaurants a principal may see, for a query that filters by them; null for all. */
+export function restaurantScope(p: Principal): string[] | null {
+  if (p.kind === 'token') return p.restaurantId === null ? null : [p.restaurantId];
+  return p.isPlatformAdmin ? null : [...p.roles.keys()];
+}
+
 /** Throws unless the principal may act on the restaurant with at least `min` role. */
 export function assertRestaurantAccess(p: Principal | undefined, restaurantId: string, min: MembershipRole = 'staff'): void {
   if (!p) throw new AppError('unauthenticated', 'Login required');

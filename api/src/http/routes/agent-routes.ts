@@ -21,11 +21,11 @@ const ToolParams = CallParams.extend({ name: z.string().regex(/^[a-z_]{1,64}$/) 
 /** The controller's endpoints: agent sessions, tools, call lifecycle. */
 export function agentRoutes(ctx: AppContext): AnyRouteSpec[] {
   const prisma = ctx.db.prisma;
-  const repo = agentRepository(prisma);
+  const repo = agentRepository(prisma, ctx.db.sql);
   const knowledge = knowledgeCache(repo);
   const delivery = createDeliveryService(ctx);
-  const sessions = sessionService({ prisma, repo, knowledge });
-  const tools = toolRunner({ prisma, repo, knowledge, log: ctx.log, delivery, orders: orderService(prisma, delivery), reservations: reservationService(prisma) });
+  const sessions = sessionService({ sql: ctx.db.sql, repo, knowledge });
+  const tools = toolRunner({ prisma, repo, knowledge, log: ctx.log, delivery, orders: orderService(ctx.db, delivery), reservations: reservationService(prisma) });
   const calls = callService(prisma);
 
   return [

@@ -1,7 +1,7 @@
 // A call's start: the Call row, its live event, and the caller's customer
 // context when the number is known, batched across the calls of one tick.
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Sql } from '../../db/sql.ts';
 import { batcher } from '../../util/batcher.ts';
 
 export interface CallerRow {
@@ -32,46 +32,49 @@ export interface StartedCall {
   caller: CallerRow | null;
 }
 
-export function callStartRepository(prisma: PrismaClient) {
-  // Everything a call start writes and reads, for all the calls starting in the
-  // same tick, in ONE statement: a round trip to PostgreSQL is what costs under
-  // load (each is a syscall pair and a Prisma query), not the work. A single
-  // statement is atomic on its own, so no BEGIN/COMMIT round trips either.
+// Everything a call start writes and reads, for all the calls starting in the
+// same tick, in ONE statement: a round trip to PostgreSQL is what costs under
+// load, not the work. A single statement is atomic on its own, so no
+// BEGIN/COMMIT round trips either. Timestamps inside json are made UTC-explicit.
+const CALL_START = `WITH t AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+      $5::text[], $6::text[], $7::text[],
+      $8::timestamptz[], $9::boolean[]) AS t(id, rid, line, caller, channel, direction, language, started, test)
+  ),
+  known AS (
+    SELECT t.id AS "callId", t.started, c.* FROM t JOIN "Customer" c ON c."restaurantId" = t.rid AND c.phone = t.caller
+  ),
+  call AS (
+    INSERT INTO "Call" (id, "restaurantId", "phoneLineId", "callerNumber", "customerId", "channelId", direction, language, "startedAt", "updatedAt")
+    SELECT t.id, t.rid, t.line, t.caller, known.id, t.channel, t.direction, t.language::"Locale", t.started, now()
+    FROM t LEFT JOIN known ON known."callId" = t.id
+  ),
+  seen AS (
+    UPDATE "Customer" c SET "lastCallAt" = known.started FROM known WHERE c.id = known.id
+  ),
+  -- Sorted by restaurant: the commit-order trigger locks each restaurant in insertion
+  -- order, so two batches can never wait on each other the other way round.
+  event AS (
+    INSERT INTO "LiveEvent" ("restaurantId", type, payload)
+    SELECT rid, 'call.started', jsonb_build_object('callId', id, 'callerNumber', caller, 'test', test) FROM t ORDER BY rid, id
+  )
+  SELECT k."callId", k.id, k."firstName", k."lastName", k.notes, k.allergies::text[] AS allergies,
+    (SELECT json_build_object('line1', a.line1, 'postcode', a.postcode, 'city', a.city) FROM "CustomerAddress" a
+      WHERE a."customerId" = k.id ORDER BY a."lastUsedAt" DESC NULLS LAST, a."createdAt" DESC LIMIT 1) AS address,
+    (SELECT json_build_object('createdAt', o."createdAt" AT TIME ZONE 'UTC', 'totalCents', o."totalCents",
+        'items', (SELECT coalesce(json_agg(json_build_object('name', i.name, 'quantity', i.quantity) ORDER BY i."sortOrder"), '[]') FROM "OrderItem" i WHERE i."orderId" = o.id))
+      FROM "Order" o WHERE o."customerId" = k.id ORDER BY o."createdAt" DESC LIMIT 1) AS "lastOrder",
+    (SELECT json_build_object('startsAt', r."startsAt" AT TIME ZONE 'UTC', 'partySize', r."partySize") FROM "Reservation" r
+      WHERE r."customerId" = k.id AND r.status IN ('pending', 'confirmed') AND r."startsAt" > now() ORDER BY r."startsAt" LIMIT 1) AS "nextReservation"
+  FROM known k`;
+
+export function callStartRepository(sql: Sql) {
   const starts = batcher<NewCall, StartedCall>(async (calls) => {
     const ids = calls.map(() => randomUUID());
     const col = <K extends keyof NewCall>(k: K) => calls.map((c) => c[k]);
-    const rows = await prisma.$queryRaw<Array<CallerRow & { callId: string }>>`
-      WITH t AS (
-        SELECT * FROM unnest(${ids}::text[], ${col('restaurantId')}::text[], ${col('phoneLineId')}::text[], ${col('callerNumber')}::text[],
-          ${col('channelId')}::text[], ${col('direction')}::text[], ${col('language')}::text[],
-          ${col('startedAt')}::timestamptz[], ${col('test')}::boolean[]) AS t(id, rid, line, caller, channel, direction, language, started, test)
-      ),
-      known AS (
-        SELECT t.id AS "callId", t.started, c.* FROM t JOIN "Customer" c ON c."restaurantId" = t.rid AND c.phone = t.caller
-      ),
-      call AS (
-        INSERT INTO "Call" (id, "restaurantId", "phoneLineId", "callerNumber", "customerId", "channelId", direction, language, "startedAt", "updatedAt")
-        SELECT t.id, t.rid, t.line, t.caller, known.id, t.channel, t.direction, t.language::"Locale", t.started, now()
-        FROM t LEFT JOIN known ON known."callId" = t.id
-      ),
-      seen AS (
-        UPDATE "Customer" c SET "lastCallAt" = known.started FROM known WHERE c.id = known.id
-      ),
-      -- Sorted by restaurant: the commit-order trigger locks each restaurant in insertion
-      -- order, so two batches can never wait on each other the other way round.
-      event AS (
-        INSERT INTO "LiveEvent" ("restaurantId", type, payload)
-        SELECT rid, 'call.started', jsonb_build_object('callId', id, 'callerNumber', caller, 'test', test) FROM t ORDER BY rid, id
-      )
-      SELECT k."callId", k.id, k."firstName", k."lastName", k.notes, k.allergies::text[] AS allergies,
-        (SELECT json_build_object('line1', a.line1, 'postcode', a.postcode, 'city', a.city) FROM "CustomerAddress" a
-          WHERE a."customerId" = k.id ORDER BY a."lastUsedAt" DESC NULLS LAST, a."createdAt" DESC LIMIT 1) AS address,
-        (SELECT json_build_object('createdAt', o."createdAt", 'totalCents', o."totalCents",
-            'items', (SELECT coalesce(json_agg(json_build_object('name', i.name, 'quantity', i.quantity) ORDER BY i."sortOrder"), '[]') FROM "OrderItem" i WHERE i."orderId" = o.id))
-          FROM "Order" o WHERE o."customerId" = k.id ORDER BY o."createdAt" DESC LIMIT 1) AS "lastOrder",
-        (SELECT json_build_object('startsAt', r."startsAt", 'partySize', r."partySize") FROM "Reservation" r
-          WHERE r."customerId" = k.id AND r.status IN ('pending', 'confirmed') AND r."startsAt" > now() ORDER BY r."startsAt" LIMIT 1) AS "nextReservation"
-      FROM known k`;
+    const rows = await sql.query<CallerRow & { callId: string }>({ name: 'call-start', text: CALL_START, values: [
+      ids, col('restaurantId'), col('phoneLineId'), col('callerNumber'), col('channelId'), col('direction'), col('language'), col('startedAt'), col('test'),
+    ] });
     const byCall = new Map(rows.map(({ callId, ...caller }) => [callId, caller]));
     return ids.map((callId) => ({ callId, caller: byCall.get(callId) ?? null }));
   });

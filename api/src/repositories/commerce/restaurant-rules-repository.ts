@@ -6,6 +6,7 @@ import type { MenuSnapshot, OfferInput } from '../../domain/pricing-types.ts';
 import type { OpeningHoursRow, ClosureRow } from '../../domain/availability/opening.ts';
 import type { DiningServiceInput, TurnTime } from '../../domain/availability/reservation-inputs.ts';
 import type { TableInput } from '../../domain/availability/tables.ts';
+import type { Sql } from '../../db/sql.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -21,7 +22,14 @@ export interface RestaurantRules {
   closures: ClosureRow[];
 }
 
-export function restaurantRulesRepository(prisma: Db) {
+const KITCHEN_LOAD = `SELECT to_timestamp(floor(extract(epoch FROM o."promisedAt" - make_interval(secs => CASE WHEN o.type = 'delivery' THEN coalesce(o."deliveryDurationS", 0) ELSE 0 END)) / 900) * 900) AS slot,
+    count(DISTINCT o.id)::int AS orders, coalesce(sum(i.quantity), 0)::int AS items
+  FROM "Order" o LEFT JOIN "OrderItem" i ON i."orderId" = o.id
+  WHERE o."restaurantId" = $1 AND o."promisedAt" >= $2::timestamptz AND o."promisedAt" < $3::timestamptz
+    AND o.status IN ('pending', 'confirmed', 'preparing')
+  GROUP BY 1`;
+
+export function restaurantRulesRepository(prisma: Db, sql?: Sql) {
   return {
     async rules(restaurantId: string): Promise<RestaurantRules | null> {
       const r = await prisma.restaurant.findUnique({
@@ -122,13 +130,11 @@ export function restaurantRulesRepository(prisma: Db) {
      * restaurant's local quarter hours.
      */
     async kitchenLoadBetween(restaurantId: string, from: Date, to: Date) {
-      const rows = await prisma.$queryRaw<Array<{ slot: Date; orders: bigint; items: bigint }>>`
-        SELECT to_timestamp(floor(extract(epoch FROM o."promisedAt" - make_interval(secs => CASE WHEN o.type = 'delivery' THEN coalesce(o."deliveryDurationS", 0) ELSE 0 END)) / 900) * 900) AS slot,
-               count(DISTINCT o.id) AS orders, coalesce(sum(i.quantity), 0) AS items
-        FROM "Order" o LEFT JOIN "OrderItem" i ON i."orderId" = o.id
-        WHERE o."restaurantId" = ${restaurantId} AND o."promisedAt" >= ${from} AND o."promisedAt" < ${to}
-          AND o.status IN ('pending', 'confirmed', 'preparing')
-        GROUP BY 1`;
+      const values = [restaurantId, from, to];
+      // On the order path through plain SQL (see db/sql.ts); inside a Prisma transaction through it.
+      const rows = sql
+        ? await sql.query<{ slot: Date; orders: number; items: number }>({ name: 'kitchen-load', text: KITCHEN_LOAD, values })
+        : await prisma.$queryRawUnsafe<Array<{ slot: Date; orders: number; items: number }>>(KITCHEN_LOAD, ...values);
       return rows.map((r) => ({ slotStart: r.slot, orders: Number(r.orders), items: Number(r.items) }));
     },
   };

@@ -1,7 +1,7 @@
 // POST /api/agent/sessions: everything the controller needs to answer a call,
 // and the Call row that the rest of the call reports into.
 import { AppError } from '../../errors.ts';
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Sql } from '../../db/sql.ts';
 import { assertRestaurantAccess, type Principal } from '../auth-service.ts';
 import type { AgentRepository } from '../../repositories/agent/agent-repository.ts';
 import { callStartRepository, type CallerRow } from '../../repositories/agent/call-start-repository.ts';
@@ -22,8 +22,8 @@ export const IDLE_TIMEOUT_MS = 20_000;
 export const LINE_CACHE_TTL_MS = 5_000;
 const LINE_CACHE_MAX = 10_000;
 
-export function sessionService(deps: { prisma: PrismaClient; repo: AgentRepository; knowledge: KnowledgeCache }) {
-  const starts = callStartRepository(deps.prisma);
+export function sessionService(deps: { sql: Sql; repo: AgentRepository; knowledge: KnowledgeCache }) {
+  const starts = callStartRepository(deps.sql);
   const lines = new Map<string, { at: number; line: Promise<Awaited<ReturnType<AgentRepository['lineByDid']>>> }>();
 
   // Keyed by the number as the controller sent it: parsing it costs more than the rest of the lookup.

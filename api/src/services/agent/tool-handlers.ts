@@ -107,10 +107,7 @@ export const handlers: { [N in ToolName]: Handler<N> } = {
     const o = orderRequest(a, k);
     if (!o.ok) return fail(o.message);
     const idempotencyKey = `call:${call.id}:${toolCallId}`;
-    const existing = await deps.prisma.order.findFirst({ where: { callId: call.id }, select: { number: true, idempotencyKey: true } });
-    if (existing && existing.idempotencyKey !== idempotencyKey) {
-      return fail(`La commande n° ${existing.number} est déjà enregistrée pour cet appel. Pour la modifier, propose de transférer à l'équipe.`);
-    }
+    // A second order on this call (another tool-call id) is refused by create, with the first one's number.
     const [firstName, ...rest] = a.customer_name.trim().split(/\s+/);
     const r = await deps.orders.create(call.restaurantId, {
       ...o.req, customer: { ...(call.callerNumber ? { phone: call.callerNumber } : {}), firstName, ...(rest.length ? { lastName: rest.join(' ') } : {}) },

@@ -1,8 +1,7 @@
 // Runs one tool call, once per (call, tool-call id): a retry after a timeout
 // or an API restart gets the first answer back instead of a second order.
 import { AppError } from '../../errors.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
-import { assertRestaurantAccess, type Principal } from '../auth-service.ts';
+import { assertRestaurantAccess, restaurantScope, type Principal } from '../auth-service.ts';
 import type { AgentRepository } from '../../repositories/agent/agent-repository.ts';
 import type { Logger } from '../../logger.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
@@ -45,19 +44,18 @@ export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: 
 
   return {
     async run(callId: string, name: string, req: ToolCallRequest, principal: Principal | undefined, now: Date): Promise<ToolCallResponse> {
-      const call = await deps.repo.findCall(callId);
-      if (!call) throw new AppError('not_found', 'Unknown call');
-      assertRestaurantAccess(principal, call.restaurantId);
       if (!isTool(name)) throw new AppError('not_found', `Unknown tool ${name}`);
-      const k = await deps.knowledge.get(call.restaurantId, now);
-      const r = k.restaurant;
-      const transfer = transferTarget(r);
-
+      if (!principal) throw new AppError('unauthenticated', 'Login required');
       let rawArgs: unknown = req.arguments;
       if (typeof rawArgs === 'string') {
         try { rawArgs = rawArgs.trim() ? JSON.parse(rawArgs) : {}; } catch { rawArgs = undefined; }
       }
-      const claimed = await deps.repo.claimTool(callId, req.toolCallId, name, (rawArgs ?? {}) as Prisma.InputJsonValue);
+      const { call, claimed } = await deps.repo.claimTool(restaurantScope(principal), callId, req.toolCallId, name, rawArgs ?? {});
+      if (!call) throw new AppError('not_found', 'Unknown call');
+      assertRestaurantAccess(principal, call.restaurantId);
+      const k = await deps.knowledge.get(call.restaurantId, now);
+      const transfer = transferTarget(k.restaurant);
+
       if (!claimed) {
         const row = SAFE_TO_REPEAT.has(name) ? await deps.repo.findTool(callId, req.toolCallId) : await waitForResult(callId, req.toolCallId);
         if (row && row.result !== null) return respond(req.toolCallId, row.result as unknown as ToolOutcome, true, transfer);

@@ -10,7 +10,8 @@ import { assertTransition, nextOrderStatuses, type OrderStatus } from '../../dom
 import { publishLiveEvent } from '../../live/publish.ts';
 import { restaurantRulesRepository } from '../../repositories/commerce/restaurant-rules-repository.ts';
 import { orderRepository, type OrderRow } from '../../repositories/commerce/order-repository.ts';
-import { customerRepository } from '../../repositories/commerce/customer-repository.ts';
+import { orderInsert, type NewOrder } from '../../repositories/commerce/order-insert.ts';
+import type { Sql } from '../../db/sql.ts';
 import { toE164 } from '../../util/phone.ts';
 import { availabilityService, resolveLocal } from './availability-service.ts';
 import { cachedRules } from './cached-rules.ts';
@@ -26,7 +27,8 @@ export interface OrderOrigin {
   callId?: string;
 }
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+// PostgreSQL's unique_violation, as pg and PGlite both report it.
+const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === '23505';
 
 export function toOrderDetail(o: OrderRow): OrderDetail {
   return {
@@ -50,8 +52,10 @@ export function toOrderDetail(o: OrderRow): OrderDetail {
   };
 }
 
-export function orderService(prisma: PrismaClient, delivery: DeliveryChecker) {
-  const rulesRepo = cachedRules(restaurantRulesRepository(prisma));
+export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: DeliveryChecker) {
+  const { prisma } = db;
+  const rulesRepo = cachedRules(restaurantRulesRepository(prisma, db.sql));
+  const inserts = orderInsert(db.sql);
   const availability = availabilityService(rulesRepo);
   const orders = orderRepository(prisma);
 
@@ -121,33 +125,32 @@ export function orderService(prisma: PrismaClient, delivery: DeliveryChecker) {
       return quoteResponse(await quote(restaurantId, req, origin, now));
     },
 
-    /** Creates the order once per idempotency key; a repeat returns the first result. */
+    /**
+     * Creates the order once per idempotency key; a repeat returns the first
+     * result. On a call, a second order with another key is refused.
+     */
     async create(restaurantId: string, req: CreateOrderRequest, origin: OrderOrigin, now: Date): Promise<{ order: OrderDetail; replayed: boolean }> {
-      const existing = await orders.findByIdempotencyKey(req.idempotencyKey);
-      if (existing) return replay(existing, restaurantId);
+      const callId = origin.callId ?? null;
+      const earlier = await inserts.findExisting(req.idempotencyKey, callId);
+      const same = earlier.find((o) => o.idempotencyKey === req.idempotencyKey);
+      if (same) return replay(same, restaurantId);
+      if (earlier[0]) throw alreadyOnCall(earlier[0].number);
       const q = await quote(restaurantId, req, origin, now);
       const phone = toE164(req.customer.phone);
       if (req.customer.phone && !phone) throw new AppError('order_invalid', "Ce numéro de téléphone n'est pas valide.", { code: 'phone_invalid' });
-      // The number is taken in its own statement, not inside the transaction: the counter's row
-      // lock would otherwise be held for the whole transaction and every order of the restaurant
-      // would wait in line (57 orders/s at 100 concurrent callers). A failed create leaves a gap
-      // in the numbering, which a kitchen ticket never needs to be without.
-      const number = await orders.nextNumber(prisma, restaurantId);
       try {
-        const order = await prisma.$transaction(async (tx) => {
-          const customers = customerRepository();
-          const customer = phone ? await customers.upsertByPhone(tx, restaurantId, phone, req.customer, { totalCents: q.priced.totalCents, at: now }) : null;
-          const created = await orders.create(tx, orderData(restaurantId, number, req, origin, q, customer, phone, now));
-          await publishLiveEvent(tx, restaurantId, 'order.created', { orderId: created.id, number, type: created.type, totalCents: created.totalCents });
-          return created;
-        });
+        const order = await inserts.insert(newOrder(restaurantId, req, origin, q, phone, now), q.priced.lines.map((l) => ({
+          menuItemId: l.menuItemId, formulaId: l.formulaId, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity,
+          options: l.options, formulaChoices: l.formulaChoices, lineTotalCents: l.lineTotalCents, notes: l.notes ?? null,
+        })));
         return { order: toOrderDetail(order), replayed: false };
       } catch (e) {
-        // A concurrent request with the same key won the race: answer with its order.
+        // A concurrent request with the same key (or on the same call) won the race: answer with its order.
         if (isUniqueViolation(e)) {
-          const winner = await orders.findByIdempotencyKey(req.idempotencyKey);
+          const won = await inserts.findExisting(req.idempotencyKey, callId);
+          const winner = won.find((o) => o.idempotencyKey === req.idempotencyKey);
           if (winner) return replay(winner, restaurantId);
-          if (origin.callId) throw new AppError('conflict', 'Une commande est déjà enregistrée pour cet appel.');
+          if (won[0]) throw alreadyOnCall(won[0].number);
         }
         throw e;
       }
@@ -197,35 +200,30 @@ function fulfilmentRefusal(reason: string | undefined, next: Date[], timeZone: s
   return new AppError('outside_service', text + proposal, { reason: reason ?? 'closed', next: next.map((d) => d.toISOString()) });
 }
 
-function orderData(
-  restaurantId: string, number: number, req: CreateOrderRequest, origin: OrderOrigin,
-  q: { priced: PricingResult; check: DeliveryCheck | null; requestedAt: Date | null; promisedAt: Date },
-  customer: { id: string; firstName: string | null; lastName: string | null } | null, phone: string | null, now: Date,
-): Prisma.OrderUncheckedCreateInput {
+function alreadyOnCall(number: number): AppError {
+  return new AppError('conflict', `La commande n° ${number} est déjà enregistrée pour cet appel. Pour la modifier, propose de transférer à l'équipe.`, { orderNumber: number });
+}
+
+function newOrder(
+  restaurantId: string, req: CreateOrderRequest, origin: OrderOrigin,
+  q: { priced: PricingResult; check: DeliveryCheck | null; requestedAt: Date | null; promisedAt: Date }, phone: string | null, now: Date,
+): NewOrder {
   const { priced, check } = q;
-  const name = [req.customer.firstName ?? customer?.firstName, req.customer.lastName ?? customer?.lastName].filter(Boolean).join(' ');
+  // Empty names never overwrite a known customer's.
+  const firstName = req.customer.firstName || null, lastName = req.customer.lastName || null;
   return {
-    restaurantId, number, type: req.type, status: origin.source === 'dashboard' ? 'confirmed' : 'pending',
-    source: origin.source, customerId: customer?.id ?? null, customerName: name || null, customerPhone: phone,
-    callId: origin.callId ?? null, offerId: priced.appliedOffer?.id ?? null,
-    requestedFor: q.requestedAt, promisedAt: q.promisedAt,
-    ...(check?.zone ? {
-      deliveryLine1: check.address.line1, deliveryLine2: req.delivery?.line2 ?? null, deliveryPostcode: check.address.postcode,
-      deliveryCity: check.address.city, deliveryLatitude: check.address.lat, deliveryLongitude: check.address.lng,
-      deliveryInstructions: req.delivery?.instructions ?? null, deliveryZoneId: check.zone.id,
-      deliveryDistanceM: check.distanceM, deliveryDurationS: check.durationS,
-    } : {}),
+    restaurantId, type: req.type, status: origin.source === 'dashboard' ? 'confirmed' : 'pending', source: origin.source,
+    customer: phone ? { phone, firstName, lastName, email: req.customer.email || null } : null,
+    givenName: { firstName, lastName },
+    callId: origin.callId ?? null, offerId: priced.appliedOffer?.id ?? null, requestedFor: q.requestedAt, promisedAt: q.promisedAt,
+    delivery: check?.zone ? {
+      line1: check.address.line1, line2: req.delivery?.line2 ?? null, postcode: check.address.postcode, city: check.address.city,
+      latitude: check.address.lat, longitude: check.address.lng, instructions: req.delivery?.instructions ?? null,
+      zoneId: check.zone.id, distanceM: check.distanceM, durationS: check.durationS,
+    } : null,
     tableLabel: req.tableLabel ?? null,
-    subtotalCents: priced.subtotalCents, discountCents: priced.discountCents, deliveryFeeCents: priced.deliveryFeeCents,
-    totalCents: priced.totalCents, pricingBreakdown: { readBack: priced.readBack, appliedOffer: priced.appliedOffer },
-    notes: req.notes ?? null, allergyNotes: req.allergyNotes ?? null, idempotencyKey: req.idempotencyKey,
-    statusChangedAt: now, ...(origin.source === 'dashboard' ? { confirmedAt: now } : {}),
-    items: {
-      create: priced.lines.map((l, i) => ({
-        menuItemId: l.menuItemId, formulaId: l.formulaId, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity,
-        options: l.options as unknown as Prisma.InputJsonValue, formulaChoices: l.formulaChoices as unknown as Prisma.InputJsonValue,
-        lineTotalCents: l.lineTotalCents, notes: l.notes ?? null, sortOrder: i,
-      })),
-    },
+    subtotalCents: priced.subtotalCents, discountCents: priced.discountCents, deliveryFeeCents: priced.deliveryFeeCents, totalCents: priced.totalCents,
+    pricingBreakdown: { readBack: priced.readBack, appliedOffer: priced.appliedOffer },
+    notes: req.notes ?? null, allergyNotes: req.allergyNotes ?? null, idempotencyKey: req.idempotencyKey, now,
   };
 }
