@@ -3,7 +3,7 @@
 // which it is ready (pickup) or leaves (delivery).
 import { toLocal } from '../calendar.ts';
 import { addMinutes, MINUTE_MS } from '../calendar.ts';
-import { isOpenAt, type ClosureRow, type OpeningHoursRow, type OpeningSchedule } from './opening.ts';
+import { intervalsAround, isWithin, type ClosureRow, type Interval, type OpeningHoursRow, type OpeningSchedule } from './opening.ts';
 
 export const KITCHEN_SLOT_MINUTES = 15;
 // Far enough to reach past a long closure, bounded so a restaurant with no
@@ -60,10 +60,19 @@ export function fulfilmentTimes(input: FulfilmentInput): FulfilmentResult {
   const schedule: OpeningSchedule = { openingHours: input.openingHours, closures: input.closures, timeZone: input.timeZone };
   const load = new Map(input.existingLoad.map((l) => [l.slotStart.getTime(), l]));
   const notBefore = addMinutes(input.now, input.prepLeadMinutes + travel);
+  // A search walks quarter hours, often through a closed night: each local
+  // date's opening intervals are worked out once, not once per quarter hour.
+  const intervalsByDate = new Map<string, Interval[]>();
+  const isOpenAt = (instant: Date): boolean => {
+    const date = toLocal(instant, input.timeZone).date;
+    let intervals = intervalsByDate.get(date);
+    if (!intervals) intervalsByDate.set(date, (intervals = intervalsAround(schedule, date)));
+    return isWithin(intervals, instant);
+  };
 
   const refusal = (promised: Date): 'closed' | 'kitchen_full' | null => {
     const ready = addMinutes(promised, -travel);
-    if (!isOpenAt(schedule, ready)) return 'closed';
+    if (!isOpenAt(ready)) return 'closed';
     const slot = load.get(kitchenSlotStart(ready, input.timeZone).getTime());
     const { slotMaxOrders, slotMaxItems } = input.kitchen;
     if (slotMaxOrders != null && (slot?.orders ?? 0) >= slotMaxOrders) return 'kitchen_full';

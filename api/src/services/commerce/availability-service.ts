@@ -46,7 +46,9 @@ export function availabilityService(repo: RestaurantRulesRepository) {
     async fulfilment(restaurantId: string, q: { type: 'pickup' | 'delivery'; requestedAt?: Date | null; itemsInOrder: number; deliveryDurationMinutes?: number; count?: number }, now: Date) {
       const rules = await rulesOf(restaurantId);
       const horizon = new Date(now.getTime() + FULFILMENT_LOOKAHEAD_DAYS * 86_400_000);
-      const existingLoad: KitchenLoad[] = await repo.kitchenLoadBetween(restaurantId, new Date(now.getTime() - 3600_000), horizon);
+      // Without a kitchen cap the load changes nothing: no query. With one, the orders it reads are bounded by the cap.
+      const capped = rules.kitchen.slotMaxOrders != null || rules.kitchen.slotMaxItems != null;
+      const existingLoad: KitchenLoad[] = capped ? await repo.kitchenLoadBetween(restaurantId, new Date(now.getTime() - 3600_000), horizon) : [];
       const result = fulfilmentTimes({
         now, type: q.type, requestedAt: q.requestedAt ?? null, prepLeadMinutes: rules.prepLeadMinutes,
         ...(q.deliveryDurationMinutes === undefined ? {} : { deliveryDurationMinutes: q.deliveryDurationMinutes }),
