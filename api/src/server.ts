@@ -40,7 +40,7 @@ export interface ApiHandle {
 
 export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: () => Date } = {}): Promise<ApiHandle> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, (err) => log.warn({ err: err.message }, 'database connection dropped while idle; the pool reconnects on next use'));
   let sync: SyncRuntime | undefined;
   try {
     const runner = await db.openRunner();

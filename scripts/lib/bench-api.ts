@@ -1,6 +1,7 @@
 // Load on the agent endpoints, the way a controller hits them: the real API in
 // its own process on the real PostgreSQL, autocannon in this one.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import autocannon from 'autocannon';
 import { ROOT } from './start-product.ts';
 import { createTestDatabase } from '../../api/test/helpers/test-db.ts';
@@ -66,9 +67,7 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
     if (failures.size) console.error('session failures:', Object.fromEntries(failures));
     await settle();
     // Latency at a steady arrival rate below saturation: what a call start waits when the API is busy but not queueing.
-    const sessionsAtRate = figures(await autocannon({
-      url: `${api.url}/api/agent/sessions`, method: 'POST', headers, body, connections: opts.connections, duration: opts.seconds, overallRate: SESSION_RATE,
-    }));
+    const sessionsAtRate = await steadyRate({ url: `${api.url}/api/agent/sessions`, headers, body, rate: SESSION_RATE, seconds: opts.seconds });
     await settle();
 
     // 100 callers at a person's pace, before the saturation run below fills the restaurant's evening with orders.
@@ -94,12 +93,51 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
     }));
     const orders = await db.prisma.order.count({ where: { source: 'phone_ai' } });
     const failed = await db.prisma.toolInvocation.findFirst({ where: { ok: false, toolCallId: { startsWith: 'bench-' } } });
-    return { sessions, sessionsAtRate, sessionRate: SESSION_RATE, tools, callers, ordersCreated: orders, sampleFailure: failed?.result ?? null };
+    return { sessions, sessionsAtRate, tools, callers, ordersCreated: orders, sampleFailure: failed?.result ?? null };
   } finally {
     await db.close();
     await api.stop();
     await tdb.drop();
   }
+}
+
+export interface SteadyFigures { rate: number; requests: number; failures: number; p50: number; p99: number; max: number }
+
+/**
+ * Requests sent on a fixed schedule whatever the answers (an open loop, as
+ * calls arrive), timed from their planned start so that a stall counts for
+ * every request it delays. autocannon's `overallRate` sends each second's
+ * quota as a burst, which measures the burst, not the rate.
+ */
+async function steadyRate(o: { url: string; headers: Record<string, string>; body: string; rate: number; seconds: number }): Promise<SteadyFigures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const target = new URL(o.url);
+  const lat: number[] = [];
+  let failures = 0;
+  const send = (planned: number) => new Promise<void>((resolve) => {
+    const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: o.headers }, (res) => {
+      res.on('data', () => undefined);
+      res.on('end', () => {
+        lat.push(performance.now() - planned);
+        if ((res.statusCode ?? 500) >= 300) failures++;
+        resolve();
+      });
+    });
+    req.on('error', () => { failures++; resolve(); });
+    req.end(o.body);
+  });
+  const total = o.rate * o.seconds;
+  const start = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let n = 0; n < total; n++) {
+    const planned = start + (n * 1000) / o.rate;
+    const wait = planned - performance.now();
+    if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(planned));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return { rate: o.rate, requests: lat.length, failures, ...percentiles(lat) };
 }
 
 export interface PacedFigures { requests: number; p50: number; p99: number; max: number }

@@ -23,7 +23,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: ApiConfig['database']): Promise<Database> {
+/** Told when the server drops an idle connection (a restart, a failover): the pool replaces it on next use. */
+export type IdleConnectionError = (err: Error) => void;
+
+export async function openDatabase(target: ApiConfig['database'], onIdleError?: IdleConnectionError): Promise<Database> {
   if (target.kind === 'pglite') {
     await mkdir(target.dir, { recursive: true });
     const pglite = new PGlite(target.dir);
@@ -45,6 +48,8 @@ export async function openDatabase(target: ApiConfig['database']): Promise<Datab
   // One pool for Prisma and the plain SQL. Sessions run in UTC: timestamps are
   // stored as UTC wall time, and `now()` or a timestamptz cast must agree.
   const pool = new pg.Pool({ connectionString: target.url, options: '-c TimeZone=UTC', ...(target.poolSize ? { max: target.poolSize } : {}) });
+  // Without a listener, the pool's 'error' event for an idle connection would crash the process.
+  pool.on('error', (err) => onIdleError?.(err));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
