@@ -38,7 +38,6 @@ async function startApi(databaseUrl: string): Promise<{ url: string; stop(): Pro
 const SESSION_RATE = 1000;
 // A closed-loop run leaves requests queued in the API when the client stops; the next phase waits them out.
 const SETTLE_MS = 2_000;
-const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 
 export async function benchAgentApi(opts: { seconds: number; connections: number }) {
   const tdb = await createTestDatabase({ migrated: true });
@@ -51,12 +50,29 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
     await db.prisma.restaurant.update({ where: { id: r.id }, data: { kitchenSlotMaxOrders: null, kitchenSlotMaxItems: null } });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const body = JSON.stringify({ did: '+33491000000', callerNumber: '+33612345678' });
+    // Between phases: the queue drained, and the WAL that one phase wrote flushed by a checkpoint,
+    // so that its disk writes do not land in the next phase's latencies.
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      await db.prisma.$executeRawUnsafe('CHECKPOINT');
+    };
     const session = await fetch(`${api.url}/api/agent/sessions`, { method: 'POST', headers, body }).then((x) => x.json() as Promise<{ instructions: string }>);
     const code = (re: RegExp) => re.exec(session.instructions)?.[1];
     const line = { code: code(/\[(i[0-9a-z]+)\] Margherita /), quantity: 1, options: [code(/\[(o[0-9a-z]+)\] Normale/)] };
 
-    // Warm-up, then sessions at full load.
+    // Warm-up.
     await autocannon({ url: `${api.url}/api/agent/sessions`, method: 'POST', headers, body, connections: 10, duration: 1 });
+    await settle();
+    // 100 callers at a person's pace first, on the demo restaurant as seeded: the saturation runs below leave
+    // thousands of calls and orders behind, which no restaurant's evening has.
+    const callers = await pacedCallers({ url: api.url, headers, line, callers: opts.connections, seconds: opts.seconds * 2 });
+    await settle();
+
+    // Latency at a steady arrival rate below saturation: what a call start waits when the API is busy but not queueing.
+    const sessionsAtRate = await steadyRate({ url: `${api.url}/api/agent/sessions`, headers, body, rate: SESSION_RATE, seconds: opts.seconds });
+    await settle();
+
+    // Sessions at full load.
     const failures = new Map<string, number>();
     const sessions = figures(await autocannon({
       url: `${api.url}/api/agent/sessions`, method: 'POST', headers, body, connections: opts.connections, duration: opts.seconds,
@@ -66,14 +82,6 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
     }));
     if (failures.size) console.error('session failures:', Object.fromEntries(failures));
     await settle();
-    // Latency at a steady arrival rate below saturation: what a call start waits when the API is busy but not queueing.
-    const sessionsAtRate = await steadyRate({ url: `${api.url}/api/agent/sessions`, headers, body, rate: SESSION_RATE, seconds: opts.seconds });
-    await settle();
-
-    // 100 callers at a person's pace, before the saturation run below fills the restaurant's evening with orders.
-    const callers = await pacedCallers({ url: api.url, headers, line, callers: opts.connections, seconds: opts.seconds * 2 });
-    await settle();
-
     // One call per confirm_order, as 100 callers each confirming their own order, back to back.
     const calls = await db.prisma.call.createManyAndReturn({
       // 100 concurrent callers are 100 people: each call has its own number (one shared number would make every

@@ -3,6 +3,7 @@
 // dozen queries and ~1 ms of string work, and a restaurant rarely changes its
 // menu mid-service, so a short TTL bounds staleness without any invalidation.
 import { AppError } from '../../errors.ts';
+import { refreshingCache } from '../../util/refreshing-cache.ts';
 import type { AgentRepository, RestaurantKnowledge } from '../../repositories/agent/agent-repository.ts';
 import { codeBook, type CodeBook } from './codes.ts';
 import { restaurantPrefix } from './instructions.ts';
@@ -10,8 +11,10 @@ import { toolDefinitions, toolSchemas, type ToolSchemas } from './tools.ts';
 import { toLocal } from '../../domain/calendar.ts';
 import { intervalsAround, type Interval } from '../../domain/availability/opening.ts';
 
-/** A menu or FAQ change reaches new calls within this delay. */
+/** After this delay, the next call starts a rebuild (and is answered from the previous build meanwhile). */
 export const KNOWLEDGE_TTL_MS = 5_000;
+/** A menu or FAQ change reaches new calls within this delay at most: past it, a call waits for the rebuild. */
+export const KNOWLEDGE_MAX_STALE_MS = 15_000;
 
 export interface Knowledge {
   restaurant: RestaurantKnowledge;
@@ -26,8 +29,6 @@ export interface Knowledge {
 }
 
 export function knowledgeCache(repo: AgentRepository) {
-  const cache = new Map<string, Promise<Knowledge>>();
-
   async function build(restaurantId: string, now: Date): Promise<Knowledge> {
     const r = await repo.knowledge(restaurantId);
     if (!r) throw new AppError('not_found', 'Restaurant introuvable');
@@ -43,19 +44,14 @@ export function knowledgeCache(repo: AgentRepository) {
     return { restaurant: r, codes, prefix: restaurantPrefix(r, codes, localDate), schemas, definitions: toolDefinitions(schemas), builtAt: now.getTime(), localDate, openIntervals };
   }
 
+  const cache = refreshingCache<string, Knowledge>((restaurantId, nowMs) => build(restaurantId, new Date(nowMs)), {
+    freshMs: KNOWLEDGE_TTL_MS, maxStaleMs: KNOWLEDGE_MAX_STALE_MS,
+    // The date matters too: "fermé demain" must not survive midnight.
+    usable: (k, nowMs) => toLocal(new Date(nowMs), k.restaurant.timeZone).date === k.localDate,
+  });
+
   return {
-    async get(restaurantId: string, now: Date): Promise<Knowledge> {
-      const hit = cache.get(restaurantId);
-      if (hit) {
-        const k = await hit.catch(() => undefined);
-        // The date matters too: "fermé demain" must not survive midnight.
-        if (k && now.getTime() - k.builtAt < KNOWLEDGE_TTL_MS && toLocal(now, k.restaurant.timeZone).date === k.localDate) return k;
-      }
-      const fresh = build(restaurantId, now);
-      cache.set(restaurantId, fresh);
-      fresh.catch(() => cache.delete(restaurantId));
-      return fresh;
-    },
+    get: (restaurantId: string, now: Date): Promise<Knowledge> => cache.get(restaurantId, now.getTime()),
   };
 }
 export type KnowledgeCache = ReturnType<typeof knowledgeCache>;

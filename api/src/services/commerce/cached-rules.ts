@@ -2,25 +2,21 @@
 // services, tables), read through a short-lived cache. A call prices and checks
 // availability several times a minute; the menu changes a few times a day.
 // Bookings and kitchen load are never cached: they are what changes.
+import { refreshingCache } from '../../util/refreshing-cache.ts';
 import type { RestaurantRulesRepository } from '../../repositories/commerce/restaurant-rules-repository.ts';
 
-/** A restaurateur's change reaches pricing and availability within this delay. */
+/** After this delay, the next reader starts a reload (and is answered from the previous one meanwhile). */
 export const RULES_TTL_MS = 5_000;
+/** A restaurateur's change reaches pricing and availability within this delay at most. */
+export const RULES_MAX_STALE_MS = 15_000;
 
 type Cached = 'rules' | 'menu' | 'offers' | 'services' | 'tables';
 
-export function cachedRules(repo: RestaurantRulesRepository, ttlMs = RULES_TTL_MS): RestaurantRulesRepository {
-  const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+export function cachedRules(repo: RestaurantRulesRepository): RestaurantRulesRepository {
   function cached<K extends Cached>(kind: K) {
-    return (restaurantId: string): ReturnType<RestaurantRulesRepository[K]> => {
-      const key = `${kind}:${restaurantId}`;
-      const hit = entries.get(key);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.value as ReturnType<RestaurantRulesRepository[K]>;
-      const value = (repo[kind] as (id: string) => Promise<unknown>)(restaurantId);
-      entries.set(key, { at: Date.now(), value });
-      value.catch(() => entries.delete(key));
-      return value as ReturnType<RestaurantRulesRepository[K]>;
-    };
+    const load = repo[kind] as (id: string) => Promise<unknown>;
+    const cache = refreshingCache<string, unknown>((restaurantId) => load(restaurantId), { freshMs: RULES_TTL_MS, maxStaleMs: RULES_MAX_STALE_MS });
+    return (restaurantId: string) => cache.get(restaurantId) as ReturnType<RestaurantRulesRepository[K]>;
   }
   return {
     ...repo,
