@@ -27,6 +27,25 @@ const CLAIM_TOOL = `WITH c AS (
   )
   SELECT c.*, EXISTS (SELECT 1 FROM claim) AS claimed FROM c`;
 
+// For a tool that may safely run twice: the call and any answer already given,
+// read only. Nothing is written before the tool has run (see RECORD_TOOL).
+const FIND_TOOL_CALL = `SELECT c.id, c."restaurantId", c."callerNumber", c."customerId", c."endedAt",
+    (SELECT t.result FROM "ToolInvocation" t WHERE t."callId" = c.id AND t."toolCallId" = $2 AND t.result IS NOT NULL) AS result
+  FROM "Call" c WHERE c.id = $1 AND ($3::text[] IS NULL OR c."restaurantId" = ANY ($3::text[]))`;
+
+// Its record and live event once it has run. A concurrent duplicate finds the
+// row there and writes nothing; a row left unanswered by a crash is completed.
+const RECORD_TOOL = `WITH done AS (
+    INSERT INTO "ToolInvocation" (id, "callId", "toolCallId", name, arguments, result, ok, "latencyMs")
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)
+    ON CONFLICT ("callId", "toolCallId") DO UPDATE SET result = EXCLUDED.result, ok = EXCLUDED.ok, "latencyMs" = EXCLUDED."latencyMs"
+      WHERE "ToolInvocation".result IS NULL
+    RETURNING 1
+  ), event AS (
+    INSERT INTO "LiveEvent" ("restaurantId", type, payload) SELECT $9, 'call.tool', $10::jsonb FROM done
+  )
+  SELECT count(*)::int AS n FROM done`;
+
 // The tool call's answer and its live event, in one statement: atomic, and one
 // round trip instead of four.
 const COMPLETE_TOOL = `WITH done AS (
@@ -79,6 +98,25 @@ export function agentRepository(prisma: PrismaClient, sql: Sql) {
       const { claimed, ...call } = row;
       return { call, claimed };
     },
+    /** The call (null when unknown or out of scope) and the answer already recorded for this tool call id, if any. */
+    async findToolCall(scope: string[] | null, callId: string, toolCallId: string): Promise<{ call: ToolCall | null; result: unknown }> {
+      const rows = await sql.query<ToolCall & { result: unknown }>({ name: 'tool-find', text: FIND_TOOL_CALL, values: [callId, toolCallId, scope] });
+      const row = rows[0];
+      if (!row) return { call: null, result: null };
+      const { result, ...call } = row;
+      return { call, result };
+    },
+
+    /** Records a tool call that ran without a claim; false when another run had already recorded its answer. */
+    async recordTool(restaurantId: string, callId: string, toolCallId: string, data: { name: string; args: unknown; result: unknown; ok: boolean; latencyMs: number }): Promise<boolean> {
+      const event = { callId, tool: data.name, ok: data.ok, latencyMs: data.latencyMs };
+      const rows = await sql.query<{ n: number }>({
+        name: 'tool-record', text: RECORD_TOOL,
+        values: [randomUUID(), callId, toolCallId, data.name, JSON.stringify(data.args), JSON.stringify(data.result), data.ok, data.latencyMs, restaurantId, JSON.stringify(event)],
+      });
+      return rows[0]?.n === 1;
+    },
+
     findTool: (callId: string, toolCallId: string) => prisma.toolInvocation.findUnique({ where: { callId_toolCallId: { callId, toolCallId } } }),
     async completeTool(restaurantId: string, callId: string, toolCallId: string, data: { name: string; result: unknown; ok: boolean; latencyMs: number }): Promise<void> {
       const event = { callId, tool: data.name, ok: data.ok, latencyMs: data.latencyMs };

@@ -16,8 +16,14 @@ export const TOOL_WAIT_MS = 8_000;
 // restarted mid-call): the retry takes it over. Longer than any tool runs.
 export const TOOL_STALE_MS = 15_000;
 const TOOL_POLL_MS = 50;
-// These may safely run twice with the same ids: their writes are keyed by the tool-call id.
+// These may safely run twice with the same ids: their writes are keyed by the
+// tool-call id. They are recorded once they have run, with no claim written
+// first: one commit fewer on every quote and confirmation. The others claim
+// their id before running, so that a retry waits for the first run's answer.
 const SAFE_TO_REPEAT = new Set<ToolName>(['check_availability', 'check_delivery_address', 'quote_order', 'confirm_order', 'confirm_reservation', 'transfer_to_human', 'end_call']);
+
+/** How the tool call's row is written: completed after a claim, or recorded after the run. */
+type Run = { kind: 'claimed' } | { kind: 'record'; args: unknown };
 
 const isTool = (n: string): n is ToolName => (TOOL_NAMES as string[]).includes(n);
 
@@ -50,18 +56,24 @@ export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: 
       if (typeof rawArgs === 'string') {
         try { rawArgs = rawArgs.trim() ? JSON.parse(rawArgs) : {}; } catch { rawArgs = undefined; }
       }
-      const { call, claimed } = await deps.repo.claimTool(restaurantScope(principal), callId, req.toolCallId, name, rawArgs ?? {});
+      const safe = SAFE_TO_REPEAT.has(name);
+      const scope = restaurantScope(principal);
+      const { call, claimed, earlier } = safe
+        ? await deps.repo.findToolCall(scope, callId, req.toolCallId).then((f) => ({ call: f.call, claimed: false, earlier: f.result }))
+        : await deps.repo.claimTool(scope, callId, req.toolCallId, name, rawArgs ?? {}).then((c) => ({ ...c, earlier: null }));
       if (!call) throw new AppError('not_found', 'Unknown call');
       assertRestaurantAccess(principal, call.restaurantId);
       const k = await deps.knowledge.get(call.restaurantId, now);
       const transfer = transferTarget(k.restaurant);
-
-      if (!claimed) {
-        const row = SAFE_TO_REPEAT.has(name) ? await deps.repo.findTool(callId, req.toolCallId) : await waitForResult(callId, req.toolCallId);
+      if (earlier !== null) return respond(req.toolCallId, earlier as ToolOutcome, true, transfer);
+      const run: Run = safe ? { kind: 'record', args: rawArgs ?? {} } : { kind: 'claimed' };
+      if (!safe && !claimed) {
+        // Claimed earlier by another request: wait for its answer, or take over a claim abandoned by a crash.
+        const row = await waitForResult(callId, req.toolCallId);
         if (row && row.result !== null) return respond(req.toolCallId, row.result as unknown as ToolOutcome, true, transfer);
       }
       if (call.endedAt) {
-        return finish(call.restaurantId, callId, req.toolCallId, name, { ok: false, message: 'Appel terminé.' }, now, false, transfer);
+        return finish(run, call.restaurantId, callId, req.toolCallId, name, { ok: false, message: 'Appel terminé.' }, now, false, transfer);
       }
 
       const parsed = rawArgs === undefined ? null : k.schemas[name].safeParse(rawArgs);
@@ -78,20 +90,21 @@ export function toolRunner(deps: ToolDeps & { repo: AgentRepository; knowledge: 
           const refused = refusal(e);
           if (!refused) {
             // Ours, not the caller's: release the claim so the controller's retry runs it again.
-            await deps.repo.releaseTool(callId, req.toolCallId);
+            if (run.kind === 'claimed') await deps.repo.releaseTool(callId, req.toolCallId);
             deps.log.error({ err: e, callId, tool: name }, 'tool failed');
             throw e;
           }
           outcome = refused;
         }
       }
-      return finish(call.restaurantId, callId, req.toolCallId, name, outcome, now, !claimed, transfer);
+      return finish(run, call.restaurantId, callId, req.toolCallId, name, outcome, now, !safe && !claimed, transfer);
     },
   };
 
-  async function finish(restaurantId: string, callId: string, toolCallId: string, name: string, outcome: ToolOutcome, now: Date, replayed: boolean, transfer: ToolCallResponse['transfer']) {
+  async function finish(run: Run, restaurantId: string, callId: string, toolCallId: string, name: string, outcome: ToolOutcome, now: Date, replayed: boolean, transfer: ToolCallResponse['transfer']) {
     const latencyMs = Date.now() - now.getTime();
-    await deps.repo.completeTool(restaurantId, callId, toolCallId, { name, result: outcome, ok: outcome.ok, latencyMs });
+    if (run.kind === 'claimed') await deps.repo.completeTool(restaurantId, callId, toolCallId, { name, result: outcome, ok: outcome.ok, latencyMs });
+    else await deps.repo.recordTool(restaurantId, callId, toolCallId, { name, args: run.args, result: outcome, ok: outcome.ok, latencyMs });
     return respond(toolCallId, outcome, replayed, transfer);
   }
 }
