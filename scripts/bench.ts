@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startProduct } from './lib/start-product.ts';
-import { benchAgentApi } from './lib/bench-api.ts';
+import { benchAgentApi, type PacedFigures } from './lib/bench-api.ts';
 import { benchBoardLatency } from '../dashboard/test/bench-board-latency.ts';
 
 const RUNS = Number(process.argv[2] ?? 3);
@@ -56,8 +56,8 @@ const steady = load.sessionsAtRate;
 console.log(`POST /api/agent/sessions at a steady ${steady.rate} req/s (open loop), PostgreSQL (target p99 <= 10 ms): ${steady.requests} requests, ${steady.failures} failures, p50 ${steady.p50.toFixed(1)} ms, p99 ${steady.p99.toFixed(1)} ms, max ${steady.max.toFixed(1)} ms`);
 line('POST /api/agent/calls/:id/tools/confirm_order, 100 connections back to back (saturation)', load.tools);
 const c = load.callers;
-const paced = (label: string, f: { requests: number; p50: number; p99: number; max: number }) =>
-  console.log(`  ${label}: ${f.requests} requests, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms`);
+const paced = (label: string, f: PacedFigures) =>
+  console.log(`  ${label}: ${f.requests} requests, at the client p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms; in the API p50 ${f.app.p50.toFixed(1)} ms, p99 ${f.app.p99.toFixed(1)} ms`);
 console.log(`${c.callers} concurrent callers at a person's pace (session, quote, confirm, 2-4 s apart), ${c.seconds} s, ${c.failures} failures (target for tools: p99 <= 20 ms):`);
 paced('POST /api/agent/sessions', c.session);
 paced('quote_order', c.quote);

@@ -65,6 +65,7 @@ export class RouteRegistry {
     for (const s of specs) {
       this.specs.push(s);
       router[s.method](s.path, async (req, res) => {
+        const started = performance.now();
         const principal = principalOf(res);
         checkAccess(s, principal);
         const params = s.params ? parse(s.params, req.params) : (req.params as unknown);
@@ -76,6 +77,8 @@ export class RouteRegistry {
         const body = s.body ? parse(s.body, req.body ?? {}) : undefined;
         const result = await s.handler({ params, query, body, principal, req, res, now: new Date() });
         if (res.headersSent) return; // the handler streamed its own answer (SSE, files)
+        // The handler's own time, so a client can tell the API's time from the network's and its own.
+        res.setHeader('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
         const status = s.status ?? (s.method === 'post' ? 201 : 200);
         if (status === 204) res.status(204).end();
         // Sent as is: no re-serialisation, and no ETag hash of a POST answer that nothing caches.

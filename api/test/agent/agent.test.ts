@@ -16,6 +16,7 @@ t.test('the agent session and its tools, as the controller uses them', async (t)
 
   const started = await controller.post<AgentSession>('/api/agent/sessions', { did: '04 91 00 00 00', callerNumber: regular.phone, channelId: 'chan-1' });
   t.equal(started.status, 201);
+  t.match(started.headers.get('server-timing'), /^app;dur=\d+(\.\d)?$/, "the answer says how long the API itself took (Server-Timing), apart from the network");
   const s = started.body;
   t.equal(s.restaurant.name, 'Pizzeria Bella', 'the called number chooses the restaurant');
   t.equal(s.language, 'fr');
