@@ -110,6 +110,8 @@ export async function benchAgentApi(opts: { seconds: number; connections: number
   }
 }
 
+const STEADY_WARMUP_S = 2;
+
 export interface SteadyFigures { rate: number; requests: number; failures: number; p50: number; p99: number; max: number }
 
 /**
@@ -123,11 +125,11 @@ async function steadyRate(o: { url: string; headers: Record<string, string>; bod
   const target = new URL(o.url);
   const lat: number[] = [];
   let failures = 0;
-  const send = (planned: number) => new Promise<void>((resolve) => {
+  const send = (planned: number, counted: boolean) => new Promise<void>((resolve) => {
     const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: o.headers }, (res) => {
       res.on('data', () => undefined);
       res.on('end', () => {
-        lat.push(performance.now() - planned);
+        if (counted) lat.push(performance.now() - planned);
         if ((res.statusCode ?? 500) >= 300) failures++;
         resolve();
       });
@@ -135,14 +137,16 @@ async function steadyRate(o: { url: string; headers: Record<string, string>; bod
     req.on('error', () => { failures++; resolve(); });
     req.end(o.body);
   });
-  const total = o.rate * o.seconds;
+  // The first seconds open the client's connections and warm the API's code paths at this rate: not counted.
+  const warmup = o.rate * STEADY_WARMUP_S;
+  const total = warmup + o.rate * o.seconds;
   const start = performance.now();
   const inFlight: Array<Promise<void>> = [];
   for (let n = 0; n < total; n++) {
     const planned = start + (n * 1000) / o.rate;
     const wait = planned - performance.now();
     if (wait >= 1) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(send(planned));
+    inFlight.push(send(planned, n >= warmup));
   }
   await Promise.all(inFlight);
   agent.destroy();
