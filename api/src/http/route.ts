@@ -42,7 +42,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   /** Success status; 204 sends no body. */
   status?: number;
   /** The JSON text of a result, for an answer hot enough that generic serialisation shows in profiles. */
-  serialize?: (result: R) => string;
+  serialize?: (result: R) => string | Buffer;
   handler(ctx: RouteContext<P, Q, B>): Promise<R>;
 }
 

@@ -13,6 +13,7 @@ import { callerTail, type CallerContext } from './instructions.ts';
 import type { KnowledgeCache } from './knowledge-cache.ts';
 import type { AgentSession, AgentSessionRequest } from '../../contract/agent.ts';
 import { transferTarget } from './transfer-target.ts';
+import { withInstructionParts } from './session-json.ts';
 
 // How long the caller may stay silent before the agent prompts, then hangs up.
 export const IDLE_TIMEOUT_MS = 20_000;
@@ -75,11 +76,11 @@ export function sessionService(deps: { sql: Sql; repo: AgentRepository; knowledg
       const ctx = callerContext(callerNumber, caller, r.timeZone);
 
       const greeting = r.aiGreeting ?? (r.aiLanguage === 'en' ? `Hello, ${r.name}, how can I help you?` : `Bonjour, ${r.name}, que puis-je faire pour vous ?`);
-      const tail = callerTail(now, r.timeZone, ctx);
-      return {
+      const tail = `\n\n${callerTail(now, r.timeZone, ctx)}\nTon premier message : « ${greeting} »${caller?.firstName ? ` (en saluant ${caller.firstName})` : ''}.`;
+      return withInstructionParts({
         callId,
         restaurant: { id: r.id, name: r.name, timeZone: r.timeZone, locale: r.locale },
-        instructions: `${k.prefix}\n\n${tail}\nTon premier message : « ${greeting} »${caller?.firstName ? ` (en saluant ${caller.firstName})` : ''}.`,
+        instructions: k.prefix + tail,
         stablePrefixChars: k.prefix.length,
         tools: k.definitions,
         model: r.aiModel,
@@ -92,7 +93,7 @@ export function sessionService(deps: { sql: Sql; repo: AgentRepository; knowledg
         callHandlingMode: r.callHandlingMode,
         openNow: isWithin(k.openIntervals, now),
         customer: caller ? { id: caller.id, firstName: caller.firstName, known: true } : null,
-      };
+      }, k.prefix, tail);
     },
   };
 }
