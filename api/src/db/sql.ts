@@ -22,8 +22,9 @@ export interface Sql {
   query<R extends object>(statement: SqlStatement): Promise<R[]>;
 }
 
-// Prisma's DateTime columns are `timestamp(3)` without a time zone, holding UTC.
-// pg and PGlite would both read them in the Node process's zone.
+// The schema's DateTime columns are timestamptz, which both drivers read right.
+// A value without a zone (`timestamp`, from an expression) would be read in
+// the Node process's zone by both: here it is read as UTC, like the database.
 const TIMESTAMP_OID = 1114;
 const TIMESTAMP_ARRAY_OID = 1115;
 const utc = (text: string): Date => new Date(`${text.replace(' ', 'T')}Z`);
