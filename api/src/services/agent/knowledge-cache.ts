@@ -1,7 +1,8 @@
 // Per-restaurant prompt material, built once and reused: the instructions'
 // stable prefix, the menu codes and the tool schemas. Rebuilding costs a
 // dozen queries and ~1 ms of string work, and a restaurant rarely changes its
-// menu mid-service, so a short TTL bounds staleness without any invalidation.
+// menu mid-service, so a short TTL bounds staleness without any invalidation;
+// the rebuild runs in the background while calls get the previous build.
 import { AppError } from '../../errors.ts';
 import { refreshingCache } from '../../util/refreshing-cache.ts';
 import type { AgentRepository, RestaurantKnowledge } from '../../repositories/agent/agent-repository.ts';
@@ -22,7 +23,6 @@ export interface Knowledge {
   prefix: string;
   schemas: ToolSchemas;
   definitions: ReturnType<typeof toolDefinitions>;
-  builtAt: number;
   localDate: string;
   /** Opening intervals of yesterday and today (local): "open now?" without recomputing them per call. */
   openIntervals: Interval[];
@@ -41,7 +41,7 @@ export function knowledgeCache(repo: AgentRepository) {
     const localDate = toLocal(now, r.timeZone).date;
     const schemas = toolSchemas(codes);
     const openIntervals = intervalsAround({ openingHours: r.openingHours, closures: r.closures, timeZone: r.timeZone }, localDate);
-    return { restaurant: r, codes, prefix: restaurantPrefix(r, codes, localDate), schemas, definitions: toolDefinitions(schemas), builtAt: now.getTime(), localDate, openIntervals };
+    return { restaurant: r, codes, prefix: restaurantPrefix(r, codes, localDate), schemas, definitions: toolDefinitions(schemas), localDate, openIntervals };
   }
 
   const cache = refreshingCache<string, Knowledge>((restaurantId, nowMs) => build(restaurantId, new Date(nowMs)), {
