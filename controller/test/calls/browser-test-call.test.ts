@@ -70,11 +70,17 @@ t.test('a browser test call: microphone in, paced voice out, transcript, transfe
   const s = await setup(t);
   let heardMs = 0;
   let transferOutput = '';
+  // The caller speaks once the whole greeting has reached the page. Without this, a slow
+  // start (a cold CI machine) let the microphone's 400 ms reach the model before the 600 ms
+  // greeting had played out, and the barge-in rightly cut its last frames.
+  let greetingHeard!: () => void;
+  const greetingPlayed = new Promise<void>((resolve) => { greetingHeard = resolve; });
   const scenario: Scenario = async (rt) => {
     await rt.waitForSessionUpdate();
     await rt.waitForResponseCreate();
     await rt.reply({ audioMs: 600, text: 'Bonjour, Pizzeria Bella, je vous écoute !' });
     await rt.waitForAudio(400);
+    await greetingPlayed;
     heardMs = rt.appendedMs;
     rt.speechStarted();
     rt.speechStopped();
@@ -101,6 +107,7 @@ t.test('a browser test call: microphone in, paced voice out, transcript, transfe
   t.teardown(() => clearInterval(mic));
 
   await waitUntil('the greeting audio', () => page.frames.length >= 30, 10_000);
+  greetingHeard();
   t.ok(page.frames.every((f) => f.bytes === 160), 'the voice arrives as 20 ms G.711 frames');
   const span = page.frames[29]!.at - page.frames[0]!.at;
   t.ok(span >= 29 * 20 * 0.7, `600 ms of voice is paced, not burst (${span.toFixed(0)} ms for 30 frames)`);
@@ -120,6 +127,9 @@ t.test('a browser test call: microphone in, paced voice out, transcript, transfe
   t.equal(call.phoneLineId, null, 'a test call needs no phone line');
   t.ok(await prisma.callTurn.findFirst({ where: { callId: call.id, role: 'caller' } }), 'the transcript is in the call log');
   await waitUntil('the model socket closed', () => realtime.connections[0]?.closed);
+  // The session leaves the tracker once the API has acknowledged the call's end, a moment
+  // after the row changed: waited for, not sampled (an orphan still fails here).
+  await waitUntil('the session is released', () => controller.tracker.size === 0, 5_000).catch(() => undefined);
   t.equal(controller.tracker.size, 0, 'no orphan session');
 });
 

@@ -63,6 +63,8 @@ t.test('a delivery order confirmed by phone reaches the database, live, with the
   const gaps = packets.slice(1).map((p, i) => p.at - packets[i]!.at).sort((a, b) => a - b);
   const p50 = gaps[Math.floor(gaps.length / 2)]!;
   t.ok(p50 >= 15 && p50 <= 25, `frames every ~20 ms (median gap ${p50.toFixed(1)} ms)`);
+  // Released once the API has acknowledged the end, a moment after the row changed: waited for, not sampled.
+  await waitUntil('the call released', () => h.controller.tracker.size === 0, 5_000).catch(() => undefined);
   t.equal(h.controller.tracker.size, 0, 'no call left in the tracker');
   t.same(h.ari.state().bridges, [], 'the bridge was destroyed');
 });
