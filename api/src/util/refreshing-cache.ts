@@ -9,8 +9,6 @@ export interface RefreshingCacheOptions<V> {
   maxStaleMs: number;
   /** False when a value must not be served even while a reload runs (say, it is for another day). */
   usable?: (value: V, now: number) => boolean;
-  /** Bounds memory against junk keys; a platform has tens of restaurants. */
-  maxEntries?: number;
 }
 
 interface Entry<V> {
@@ -24,7 +22,8 @@ export interface RefreshingCache<K, V> {
   get(key: K, now?: number): Promise<V>;
 }
 
-const DEFAULT_MAX_ENTRIES = 10_000;
+// Bounds memory against junk keys; a platform has tens of restaurants.
+const MAX_ENTRIES = 10_000;
 
 export function refreshingCache<K, V>(load: (key: K, now: number) => Promise<V>, o: RefreshingCacheOptions<V>): RefreshingCache<K, V> {
   const entries = new Map<K, Entry<V>>();
@@ -49,7 +48,7 @@ export function refreshingCache<K, V>(load: (key: K, now: number) => Promise<V>,
     get(key, now = Date.now()) {
       const hit = entries.get(key);
       if (!hit) {
-        if (entries.size >= (o.maxEntries ?? DEFAULT_MAX_ENTRIES)) entries.clear();
+        if (entries.size >= MAX_ENTRIES) entries.clear();
         const entry = start(key, now);
         entries.set(key, entry);
         return entry.value;

@@ -8,21 +8,15 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startApi, type ApiHandle } from '../../src/server.ts';
-import { createTestDatabase } from '../helpers/test-db.ts';
 import { createServiceToken } from '../helpers/tokens.ts';
-import { TEST_SECRETS_KEY } from '../helpers/test-api.ts';
+import { startTestApi, TEST_SECRETS_KEY } from '../helpers/test-api.ts';
 
 // Far from UTC on purpose: a timestamp read or written in the process's zone shows up as hours of error.
 process.env.TZ = 'Pacific/Auckland';
 
 const DEMO_DID = '+33491000000';
 
-async function onPostgres(t: Test): Promise<ApiHandle> {
-  const tdb = await createTestDatabase();
-  const api = await startApi(loadConfig({ DATABASE_URL: tdb.url, PORT: '0', SEED_DEMO: 'true', SECRETS_KEY: TEST_SECRETS_KEY, DASHBOARD_DIST: '/nonexistent', LOG_LEVEL: 'silent' }), { log: createLogger('silent') });
-  t.teardown(async () => { await api.close(); await tdb.drop(); });
-  return api;
-}
+const onPostgres = (t: Test): Promise<ApiHandle> => startTestApi(t);
 
 async function onPglite(t: Test): Promise<ApiHandle> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vo-pglite-'));

@@ -1,7 +1,7 @@
 // An externalMedia leg that cannot join the call's bridge must not stay open
 // in Asterisk (a channel streaming RTP to nobody, holding a port), and its UDP
 // port must come back to the pool.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import dgram from 'node:dgram';
 import { MediaLeg } from '../../src/call/media-leg.ts';
 import { Pacer } from '../../src/media/pacer.ts';
@@ -37,14 +37,20 @@ function fakeAri(o: { addToBridge?: () => Promise<void> } = {}) {
 
 const log = { warn: () => undefined };
 
-t.test('a leg that fails to join the bridge is hung up and gives its port back', async (t) => {
+/** What MediaLeg.open needs, on a few real UDP ports and a real pacer. */
+async function legDeps(t: Test, ari: AriOps) {
   const { min, max } = await freeUdpRange(2);
   const ports = new PortPool({ host: '127.0.0.1', min, max });
   const pacer = new Pacer();
   t.teardown(() => pacer.stop());
+  return { ports, deps: { ari, pacer, ports, app: 'voiceorder', advertiseHost: '127.0.0.1', log } };
+}
+
+t.test('a leg that fails to join the bridge is hung up and gives its port back', async (t) => {
   const { ari, hungUp } = fakeAri({ addToBridge: async () => { throw new Error('Bridge not found'); } });
+  const { ports, deps } = await legDeps(t, ari);
   await t.rejects(
-    MediaLeg.open({ ari, pacer, ports, app: 'voiceorder', advertiseHost: '127.0.0.1', log }, { bridgeId: 'b1', channelId: 'em-1', codec: 'pcmu', onAudio: () => undefined }),
+    MediaLeg.open(deps, { bridgeId: 'b1', channelId: 'em-1', codec: 'pcmu', onAudio: () => undefined }),
     /Bridge not found/,
   );
   t.same(hungUp, ['em-1'], 'the externalMedia channel is hung up');
@@ -52,14 +58,11 @@ t.test('a leg that fails to join the bridge is hung up and gives its port back',
 });
 
 t.test('a bridge that could not be created: the leg created meanwhile is hung up too', async (t) => {
-  const { min, max } = await freeUdpRange(2);
-  const ports = new PortPool({ host: '127.0.0.1', min, max });
-  const pacer = new Pacer();
-  t.teardown(() => pacer.stop());
   const { ari, hungUp } = fakeAri();
+  const { ports, deps } = await legDeps(t, ari);
   const bridgeReady = Promise.reject(new Error('Allocation failed'));
   await t.rejects(
-    MediaLeg.open({ ari, pacer, ports, app: 'voiceorder', advertiseHost: '127.0.0.1', log }, { bridgeId: 'b1', bridgeReady, channelId: 'em-2', codec: 'pcma', onAudio: () => undefined }),
+    MediaLeg.open(deps, { bridgeId: 'b1', bridgeReady, channelId: 'em-2', codec: 'pcma', onAudio: () => undefined }),
     /Allocation failed/,
   );
   t.same(hungUp, ['em-2']);
@@ -67,12 +70,9 @@ t.test('a bridge that could not be created: the leg created meanwhile is hung up
 });
 
 t.test('a leg that joins is kept, on the pacer, until closed', async (t) => {
-  const { min, max } = await freeUdpRange(2);
-  const ports = new PortPool({ host: '127.0.0.1', min, max });
-  const pacer = new Pacer();
-  t.teardown(() => pacer.stop());
   const { ari, hungUp } = fakeAri();
-  const leg = await MediaLeg.open({ ari, pacer, ports, app: 'voiceorder', advertiseHost: '127.0.0.1', log }, { bridgeId: 'b1', channelId: 'em-3', codec: 'pcmu', onAudio: () => undefined });
+  const { ports, deps } = await legDeps(t, ari);
+  const leg = await MediaLeg.open(deps, { bridgeId: 'b1', channelId: 'em-3', codec: 'pcmu', onAudio: () => undefined });
   t.same(hungUp, [], 'nothing hung up');
   t.equal(ports.inUse, 1);
   await leg.close();
