@@ -47,7 +47,7 @@ export interface NewOrder {
   now: Date;
 }
 
-// A repeat of the key, or a second order on the same call: what create checks first.
+// An order with its lines, as OrderRow (the shape Prisma would return).
 export const ORDER_SELECT = `SELECT o.*, (SELECT coalesce(json_agg(i ORDER BY i."sortOrder"), '[]') FROM "OrderItem" i WHERE i."orderId" = o.id) AS items
   FROM "Order" o`;
 
