@@ -2,7 +2,7 @@
 // context when the number is known, batched across the calls of one tick.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../../db/sql.ts';
-import { batcher } from '../../util/batcher.ts';
+import { batcher, type Batcher } from '../../util/batcher.ts';
 
 export interface CallerRow {
   id: string;
@@ -49,8 +49,14 @@ const CALL_START = `WITH t AS (
     SELECT t.id, t.rid, t.line, t.caller, known.id, t.channel, t.direction, t.language::"Locale", t.started, now()
     FROM t LEFT JOIN known ON known."callId" = t.id
   ),
+  -- A customer row another transaction holds (their order being confirmed, their other
+  -- call starting, an edit) is skipped rather than waited for: lastCallAt is a hint, and a
+  -- call start queued behind other commits on one hot row was the session's whole p99.
+  lockable AS (
+    SELECT c.id FROM "Customer" c JOIN known ON known.id = c.id FOR NO KEY UPDATE OF c SKIP LOCKED
+  ),
   seen AS (
-    UPDATE "Customer" c SET "lastCallAt" = known.started FROM known WHERE c.id = known.id
+    UPDATE "Customer" c SET "lastCallAt" = known.started FROM known JOIN lockable ON lockable.id = known.id WHERE c.id = known.id
   ),
   -- Sorted by restaurant: the commit-order trigger locks each restaurant in insertion
   -- order, so two batches can never wait on each other the other way round.
@@ -69,7 +75,7 @@ const CALL_START = `WITH t AS (
   FROM known k`;
 
 export function callStartRepository(sql: Sql) {
-  const starts = batcher<NewCall, StartedCall>(async (calls) => {
+  const startAll = async (calls: NewCall[]): Promise<StartedCall[]> => {
     const ids = calls.map(() => randomUUID());
     const col = <K extends keyof NewCall>(k: K) => calls.map((c) => c[k]);
     const rows = await sql.query<CallerRow & { callId: string }>({ name: 'call-start', text: CALL_START, values: [
@@ -77,8 +83,17 @@ export function callStartRepository(sql: Sql) {
     ] });
     const byCall = new Map(rows.map(({ callId, ...caller }) => [callId, caller]));
     return ids.map((callId) => ({ callId, caller: byCall.get(callId) ?? null }));
-  });
+  };
+  // One batcher per restaurant: its calls' starts commit one statement at a time (they queue on
+  // the restaurant's live-event lock anyway), and a slow one never holds up another restaurant's.
+  const byRestaurant = new Map<string, Batcher<NewCall, StartedCall>>();
 
-  return { start: (c: NewCall) => starts.load(c) };
+  return {
+    start(c: NewCall): Promise<StartedCall> {
+      let b = byRestaurant.get(c.restaurantId);
+      if (!b) byRestaurant.set(c.restaurantId, b = batcher(startAll));
+      return b.load(c);
+    },
+  };
 }
 export type CallStartRepository = ReturnType<typeof callStartRepository>;
