@@ -17,6 +17,7 @@ import { seedDemo } from './seed/demo-seed.ts';
 import { createApp } from './http/app.ts';
 import { connectRedis } from './redis.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
+import { createCatalogChanges, type CatalogChanges } from './live/catalog-changes.ts';
 import type { Redis } from 'ioredis';
 import type { SyncRuntime } from './sync/runtime.ts';
 
@@ -42,6 +43,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database, (err) => log.warn({ err: err.message }, 'database connection dropped while idle; the pool reconnects on next use'));
   let sync: SyncRuntime | undefined;
+  let catalog: CatalogChanges | undefined;
   try {
     const runner = await db.openRunner();
     try {
@@ -64,10 +66,13 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     await sync?.start();
     const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
     redis?.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-    const live = createLiveHub(db, log, { pgUrl: config.database.kind === 'postgres' ? config.database.url : undefined });
+    const pgUrl = config.database.kind === 'postgres' ? config.database.url : undefined;
+    const live = createLiveHub(db, log, { pgUrl });
     await live.start();
+    catalog = createCatalogChanges(log, { pgUrl });
+    await catalog.start();
     const app = createApp({
-      db, redis, log, secretBox, live, config, version: VERSION, sessionTtlMs: config.sessionTtlMs,
+      db, redis, log, secretBox, live, catalog, config, version: VERSION, sessionTtlMs: config.sessionTtlMs,
       cookieSecure: config.cookieSecure, dashboardDist: config.dashboardDist,
     });
     const server: Server = await new Promise((resolve, reject) => {
@@ -90,6 +95,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
           await done;
           clearTimeout(timer);
           await sync?.stop();
+          await catalog?.stop();
           // quit() waits for a reply a Redis that is down never sends.
           if (redis) {
             if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
@@ -102,6 +108,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
     };
   } catch (err) {
     await sync?.stop();
+    await catalog?.stop();
     await db.close();
     throw err;
   }

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { LiveHub } from '../live/hub.ts';
+import type { CatalogChanges } from '../live/catalog-changes.ts';
 import type { ApiConfig } from '../config.ts';
 
 export interface AppContext {
@@ -13,6 +14,8 @@ export interface AppContext {
   log: Logger;
   secretBox: SecretBox;
   live: LiveHub;
+  /** Pushes menu and settings changes to the caches; without it they reload by age. */
+  catalog?: CatalogChanges;
   config: Pick<ApiConfig, 'googleMapsApiKey' | 'googleMapsBaseUrl' | 'openaiApiKey' | 'controllerUrl'>
     // Optional so that contexts built by hand in tests need not name them (unset means OpenAI's defaults).
     & Partial<Pick<ApiConfig, 'openaiBaseUrl' | 'openaiMenuModel'>>

@@ -1,4 +1,4 @@
-// One dedicated PostgreSQL connection that LISTENs on the live channel. A pool
+// One dedicated PostgreSQL connection that LISTENs on one channel. A pool
 // connection would not do: notifications arrive on the session that asked for
 // them, so this one must stay open, and come back by itself when it drops.
 import pg from 'pg';
@@ -16,6 +16,8 @@ export interface PgListener {
 export function createPgListener(opts: {
   url: string;
   channel: string;
+  /** How the connection shows in pg_stat_activity. */
+  applicationName?: string;
   log: Logger;
   onNotify(payload: string): void;
   /** After every (re)connection, once LISTEN is in place: notifications sent while disconnected are lost, so read what was missed. */
@@ -28,7 +30,7 @@ export function createPgListener(opts: {
   let attempt = 0;
 
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: opts.url, application_name: 'voiceorder-live', keepAlive: true });
+    const c = new pg.Client({ connectionString: opts.url, application_name: opts.applicationName ?? 'voiceorder-live', keepAlive: true });
     // An idle client reports a lost server through 'error'; unhandled, it would crash the process.
     c.on('error', (err) => {
       log.warn({ err: err.message }, 'live listener connection error');
@@ -36,7 +38,7 @@ export function createPgListener(opts: {
     });
     c.on('end', () => drop(c));
     c.on('notification', (msg) => {
-      if (msg.channel === opts.channel && msg.payload) opts.onNotify(msg.payload);
+      if (msg.channel === opts.channel) opts.onNotify(msg.payload ?? '');
     });
     try {
       await c.connect();

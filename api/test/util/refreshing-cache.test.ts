@@ -73,3 +73,48 @@ t.test('a failed first load is not kept: the next reader tries again', async (t)
   l.pending.shift()!.resolve('v1');
   t.equal(await again, 'v1');
 });
+
+t.test('a change reloads at once; readers get the old value until the new one is there', async (t) => {
+  const l = loader();
+  const c = refreshingCache(l.load, { freshMs: 60_000, maxStaleMs: 120_000 });
+  const first = c.get('r', 0);
+  l.pending.shift()!.resolve('menu v1');
+  await first;
+  c.invalidate('r');
+  t.equal(l.count(), 2, 'the reload starts with the change, not with a reader');
+  t.equal(await c.get('r', 10), 'menu v1', 'a caller meanwhile is not kept waiting');
+  l.pending.shift()!.resolve('menu v2');
+  await new Promise((r) => setImmediate(r));
+  t.equal(await c.get('r', 20), 'menu v2', 'the next caller gets the change, long before the value would have aged out');
+});
+
+t.test('a reload that read before the change never replaces the one after it', async (t) => {
+  const l = loader();
+  const c = refreshingCache(l.load, { freshMs: 100, maxStaleMs: 60_000 });
+  const first = c.get('r', 0);
+  l.pending.shift()!.resolve('v1');
+  await first;
+  t.equal(await c.get('r', 200), 'v1', 'aged out: a reload starts');
+  const before = l.pending.shift()!;
+  c.invalidate('r');
+  const after = l.pending.shift()!;
+  after.resolve('v3 (after the change)');
+  await new Promise((r) => setImmediate(r));
+  before.resolve('v2 (read before the change)');
+  await new Promise((r) => setImmediate(r));
+  t.equal(await c.get('r', 210), 'v3 (after the change)');
+});
+
+t.test('a change for one restaurant reloads that one; an unkeyed change reloads all', async (t) => {
+  const l = loader();
+  const c = refreshingCache(l.load, { freshMs: 60_000, maxStaleMs: 120_000 });
+  const a = c.get('a', 0);
+  const b = c.get('b', 0);
+  for (const p of l.pending.splice(0)) p.resolve(`${p.key}1`);
+  await Promise.all([a, b]);
+  c.invalidate('a');
+  t.same(l.pending.map((p) => p.key), ['a']);
+  for (const p of l.pending.splice(0)) p.resolve(`${p.key}2`);
+  c.invalidate();
+  t.same(l.pending.map((p) => p.key).sort(), ['a', 'b']);
+});

@@ -22,10 +22,10 @@ const ToolParams = CallParams.extend({ name: z.string().regex(/^[a-z_]{1,64}$/) 
 export function agentRoutes(ctx: AppContext): AnyRouteSpec[] {
   const prisma = ctx.db.prisma;
   const repo = agentRepository(prisma, ctx.db.sql);
-  const knowledge = knowledgeCache(repo);
+  const knowledge = knowledgeCache(repo, ctx.catalog);
   const delivery = createDeliveryService(ctx);
   const sessions = sessionService({ sql: ctx.db.sql, repo, knowledge });
-  const tools = toolRunner({ prisma, repo, knowledge, log: ctx.log, delivery, orders: orderService(ctx.db, delivery), reservations: reservationService(prisma) });
+  const tools = toolRunner({ prisma, repo, knowledge, log: ctx.log, delivery, orders: orderService(ctx.db, delivery, ctx.catalog), reservations: reservationService(prisma) });
   const calls = callService(prisma);
 
   return [

@@ -23,7 +23,7 @@ const asList = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined 
 
 /** Orders and reservations: lists, creation, status changes, availability. */
 export function commerceRoutes(ctx: AppContext): AnyRouteSpec[] {
-  const orders = orderService(ctx.db, createDeliveryService(ctx));
+  const orders = orderService(ctx.db, createDeliveryService(ctx), ctx.catalog);
   const reservations = reservationService(ctx.db.prisma);
 
   async function dateRange(restaurantId: string, from?: string, to?: string) {

@@ -1,10 +1,12 @@
 // Per-restaurant prompt material, built once and reused: the instructions'
 // stable prefix, the menu codes and the tool schemas. Rebuilding costs a
-// dozen queries and ~1 ms of string work, and a restaurant rarely changes its
-// menu mid-service, so a short TTL bounds staleness without any invalidation;
-// the rebuild runs in the background while calls get the previous build.
+// dozen queries and ~10 ms of the event loop (the tool schemas most), so it
+// happens when the restaurant's catalog changes (pushed by PostgreSQL), or by
+// age where nothing is pushed (PGlite). It runs in the background while calls
+// get the previous build.
 import { AppError } from '../../errors.ts';
 import { refreshingCache } from '../../util/refreshing-cache.ts';
+import { catalogCacheOptions, type CatalogChanges } from '../../live/catalog-changes.ts';
 import type { AgentRepository, RestaurantKnowledge } from '../../repositories/agent/agent-repository.ts';
 import { codeBook, type CodeBook } from './codes.ts';
 import { restaurantPrefix } from './instructions.ts';
@@ -12,10 +14,6 @@ import { toolDefinitions, toolSchemas, type ToolSchemas } from './tools.ts';
 import { toLocal } from '../../domain/calendar.ts';
 import { intervalsAround, type Interval } from '../../domain/availability/opening.ts';
 
-/** After this delay, the next call starts a rebuild (and is answered from the previous build meanwhile). */
-export const KNOWLEDGE_TTL_MS = 5_000;
-/** A menu or FAQ change reaches new calls within this delay at most: past it, a call waits for the rebuild. */
-export const KNOWLEDGE_MAX_STALE_MS = 15_000;
 
 export interface Knowledge {
   restaurant: RestaurantKnowledge;
@@ -28,7 +26,7 @@ export interface Knowledge {
   openIntervals: Interval[];
 }
 
-export function knowledgeCache(repo: AgentRepository) {
+export function knowledgeCache(repo: AgentRepository, catalog?: CatalogChanges) {
   async function build(restaurantId: string, now: Date): Promise<Knowledge> {
     const r = await repo.knowledge(restaurantId);
     if (!r) throw new AppError('not_found', 'Restaurant introuvable');
@@ -45,10 +43,12 @@ export function knowledgeCache(repo: AgentRepository) {
   }
 
   const cache = refreshingCache<string, Knowledge>((restaurantId, nowMs) => build(restaurantId, new Date(nowMs)), {
-    freshMs: KNOWLEDGE_TTL_MS, maxStaleMs: KNOWLEDGE_MAX_STALE_MS,
+    ...catalogCacheOptions(catalog),
     // The date matters too: "fermé demain" must not survive midnight.
     usable: (k, nowMs) => toLocal(new Date(nowMs), k.restaurant.timeZone).date === k.localDate,
   });
+
+  catalog?.onChange((restaurantId) => cache.invalidate(restaurantId ?? undefined));
 
   return {
     get: (restaurantId: string, now: Date): Promise<Knowledge> => cache.get(restaurantId, now.getTime()),

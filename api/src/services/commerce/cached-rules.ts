@@ -1,21 +1,19 @@
 // The slow-changing part of a restaurant's rules (hours, menu, offers,
-// services, tables), read through a short-lived cache. A call prices and checks
-// availability several times a minute; the menu changes a few times a day.
-// Bookings and kitchen load are never cached: they are what changes.
+// services, tables), read through a cache that reloads when the restaurant's
+// catalog changes (or by age, where changes are not pushed). A call prices and
+// checks availability several times a minute; the menu changes a few times a
+// day. Bookings and kitchen load are never cached: they are what changes.
 import { refreshingCache } from '../../util/refreshing-cache.ts';
+import { catalogCacheOptions, type CatalogChanges } from '../../live/catalog-changes.ts';
 import type { RestaurantRulesRepository } from '../../repositories/commerce/restaurant-rules-repository.ts';
-
-/** After this delay, the next reader starts a reload (and is answered from the previous one meanwhile). */
-export const RULES_TTL_MS = 5_000;
-/** A restaurateur's change reaches pricing and availability within this delay at most. */
-export const RULES_MAX_STALE_MS = 15_000;
 
 type Cached = 'rules' | 'menu' | 'offers' | 'services' | 'tables';
 
-export function cachedRules(repo: RestaurantRulesRepository): RestaurantRulesRepository {
+export function cachedRules(repo: RestaurantRulesRepository, catalog?: CatalogChanges): RestaurantRulesRepository {
   function cached<K extends Cached>(kind: K) {
     const load = repo[kind] as (id: string) => Promise<unknown>;
-    const cache = refreshingCache<string, unknown>((restaurantId) => load(restaurantId), { freshMs: RULES_TTL_MS, maxStaleMs: RULES_MAX_STALE_MS });
+    const cache = refreshingCache<string, unknown>((restaurantId) => load(restaurantId), catalogCacheOptions(catalog));
+    catalog?.onChange((restaurantId) => cache.invalidate(restaurantId ?? undefined));
     return (restaurantId: string) => cache.get(restaurantId) as ReturnType<RestaurantRulesRepository[K]>;
   }
   return {

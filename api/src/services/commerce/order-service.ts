@@ -15,6 +15,7 @@ import type { Sql } from '../../db/sql.ts';
 import { toE164 } from '../../util/phone.ts';
 import { availabilityService, resolveLocal } from './availability-service.ts';
 import { cachedRules } from './cached-rules.ts';
+import type { CatalogChanges } from '../../live/catalog-changes.ts';
 import type { CreateOrderRequest, OrderDetail, OrderQuote, QuoteOrderRequest } from '../../contract/commerce.ts';
 import type { DeliveryService, DeliveryCheckResult as DeliveryCheck } from '../../delivery/index.ts';
 
@@ -52,9 +53,9 @@ export function toOrderDetail(o: OrderRow): OrderDetail {
   };
 }
 
-export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: DeliveryChecker) {
+export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: DeliveryChecker, catalog?: CatalogChanges) {
   const { prisma } = db;
-  const rulesRepo = cachedRules(restaurantRulesRepository(prisma, db.sql));
+  const rulesRepo = cachedRules(restaurantRulesRepository(prisma, db.sql), catalog);
   const inserts = orderInsert(db.sql);
   const availability = availabilityService(rulesRepo);
   const orders = orderRepository(prisma);
