@@ -33,7 +33,7 @@ export function createPgListener(opts: {
     const c = new pg.Client({ connectionString: opts.url, application_name: opts.applicationName ?? 'voiceorder-live', keepAlive: true });
     // An idle client reports a lost server through 'error'; unhandled, it would crash the process.
     c.on('error', (err) => {
-      log.warn({ err: err.message }, 'live listener connection error');
+      log.warn({ err: err.message, channel: opts.channel }, 'listener connection error');
       drop(c);
     });
     c.on('end', () => drop(c));
@@ -52,7 +52,7 @@ export function createPgListener(opts: {
       return;
     }
     client = c;
-    if (attempt > 0) log.info({ attempts: attempt }, 'live listener reconnected');
+    if (attempt > 0) log.info({ attempts: attempt, channel: opts.channel }, 'listener reconnected');
     attempt = 0;
     opts.onConnected();
   }
@@ -71,7 +71,7 @@ export function createPgListener(opts: {
     retry = setTimeout(() => {
       retry = undefined;
       connect().catch((err: Error) => {
-        log.warn({ err: err.message, attempt }, 'live listener cannot reconnect yet');
+        log.warn({ err: err.message, attempt, channel: opts.channel }, 'listener cannot reconnect yet');
         scheduleReconnect();
       });
     }, delay);
@@ -83,8 +83,8 @@ export function createPgListener(opts: {
       try {
         await connect();
       } catch (err) {
-        // The API still serves without live events; they come back with the connection.
-        log.warn({ err: (err as Error).message }, 'live listener cannot connect; retrying');
+        // The API still serves without it; what it brings comes back with the connection.
+        log.warn({ err: (err as Error).message, channel: opts.channel }, 'listener cannot connect; retrying');
         scheduleReconnect();
       }
     },

@@ -4,10 +4,11 @@
 //
 // At most `maxInFlight` batches run at once; what arrives meanwhile waits for
 // one to finish and then leaves together. With a batch per event-loop tick
-// instead, a steady 1000 calls/s made a statement per millisecond, and each
+// instead, a steady 1000 calls/s made a statement per millisecond, each
 // queued behind the last on the restaurant's live-event lock through its
-// commit: the queue, not the work, was the session's p99. An idle system
-// still sends each item on the next tick.
+// commit (pg_stat_activity: mostly Lock:advisory); one in flight halved the
+// session's p99 at that rate. An idle system still sends each item on the
+// next tick.
 export interface Batcher<I, O> {
   load(item: I): Promise<O>;
 }

@@ -1,5 +1,6 @@
 // A call's start: the Call row, its live event, and the caller's customer
-// context when the number is known, batched across the calls of one tick.
+// context when the number is known. One statement at a time per restaurant,
+// for all of its calls that started meanwhile.
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../../db/sql.ts';
 import { batcher, type Batcher } from '../../util/batcher.ts';
@@ -49,9 +50,9 @@ const CALL_START = `WITH t AS (
     SELECT t.id, t.rid, t.line, t.caller, known.id, t.channel, t.direction, t.language::"Locale", t.started, now()
     FROM t LEFT JOIN known ON known."callId" = t.id
   ),
-  -- A customer row another transaction holds (their order being confirmed, their other
-  -- call starting, an edit) is skipped rather than waited for: lastCallAt is a hint, and a
-  -- call start queued behind other commits on one hot row was the session's whole p99.
+  -- A customer row another transaction holds (their order being confirmed, an edit) is
+  -- skipped rather than waited for: lastCallAt is a hint, and with one call-start
+  -- statement in flight per restaurant, a wait here would hold up all its calls.
   lockable AS (
     SELECT c.id FROM "Customer" c JOIN known ON known.id = c.id FOR NO KEY UPDATE OF c SKIP LOCKED
   ),

@@ -1,6 +1,6 @@
 // Per-restaurant prompt material, built once and reused: the instructions'
 // stable prefix, the menu codes and the tool schemas. Rebuilding costs a
-// dozen queries and ~10 ms of the event loop (the tool schemas most), so it
+// dozen queries and blocks the event loop for up to ~10 ms at a time, so it
 // happens when the restaurant's catalog changes (pushed by PostgreSQL), or by
 // age where nothing is pushed (PGlite). It runs in the background while calls
 // get the previous build.
@@ -13,7 +13,6 @@ import { restaurantPrefix } from './instructions.ts';
 import { toolDefinitions, toolSchemas, type ToolSchemas } from './tools.ts';
 import { toLocal } from '../../domain/calendar.ts';
 import { intervalsAround, type Interval } from '../../domain/availability/opening.ts';
-
 
 export interface Knowledge {
   restaurant: RestaurantKnowledge;
