@@ -1,5 +1,5 @@
-// Tells the API's caches when a restaurant's menu, hours, offers, tables or
-// answered FAQ change. PostgreSQL triggers NOTIFY on `vo_catalog` when such a
+// Tells the API's caches when a restaurant's menu, hours, offers, tables,
+// answered FAQ or phone lines change. PostgreSQL triggers NOTIFY on `vo_catalog` when such a
 // change commits, whoever wrote it (see the catalog_change_notify migration).
 // Without a LISTEN connection (PGlite), nothing is pushed and the caches
 // reload by age instead.

@@ -61,3 +61,16 @@ t.test('a price changed in the database reaches the next calls and their quotes'
   await eventually('the price changed while the listener was away', async () => (/\] Margherita 13,00 €/.test((await session()).instructions) ? true : undefined));
   t.pass('a change made while the listener reconnected still reaches the calls');
 });
+
+t.test('a phone line switched off stops taking calls at once', async (t) => {
+  const api = await startTestApi(t);
+  const token = await createServiceToken(api.db.prisma, null);
+  const start = () => fetch(`${api.url}/api/agent/sessions`, {
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ did: DEMO_DID, callerNumber: '+33611220001' }),
+  }).then(async (r) => ({ status: r.status, body: await r.text() }));
+  t.equal((await start()).status, 201, 'the line takes calls (and is now cached)');
+  await api.db.sql.query({ text: `UPDATE "PhoneLine" SET enabled = false WHERE did = $1`, values: [DEMO_DID] });
+  const refused = await eventually('the line refusing calls', async () => { const r = await start(); return r.status === 404 ? r : undefined; });
+  t.match(refused.body, /No active phone line/);
+});

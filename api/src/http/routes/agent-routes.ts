@@ -24,7 +24,7 @@ export function agentRoutes(ctx: AppContext): AnyRouteSpec[] {
   const repo = agentRepository(prisma, ctx.db.sql);
   const knowledge = knowledgeCache(repo, ctx.catalog);
   const delivery = createDeliveryService(ctx);
-  const sessions = sessionService({ sql: ctx.db.sql, repo, knowledge });
+  const sessions = sessionService({ sql: ctx.db.sql, repo, knowledge, catalog: ctx.catalog });
   const tools = toolRunner({ prisma, repo, knowledge, log: ctx.log, delivery, orders: orderService(ctx.db, delivery, ctx.catalog), reservations: reservationService(prisma) });
   const calls = callService(prisma);
 

@@ -14,30 +14,20 @@ import type { KnowledgeCache } from './knowledge-cache.ts';
 import type { AgentSession, AgentSessionRequest } from '../../contract/agent.ts';
 import { transferTarget } from './transfer-target.ts';
 import { withInstructionParts } from './session-json.ts';
+import { refreshingCache } from '../../util/refreshing-cache.ts';
+import { catalogCacheOptions, type CatalogChanges } from '../../live/catalog-changes.ts';
 
 // How long the caller may stay silent before the agent prompts, then hangs up.
 export const IDLE_TIMEOUT_MS = 20_000;
 
-// A phone line's restaurant and codec change when an operator edits them; a
-// new call sees the change within this delay, and no query is spent per call.
-export const LINE_CACHE_TTL_MS = 5_000;
-const LINE_CACHE_MAX = 10_000;
-
-export function sessionService(deps: { sql: Sql; repo: AgentRepository; knowledge: KnowledgeCache }) {
+export function sessionService(deps: { sql: Sql; repo: AgentRepository; knowledge: KnowledgeCache; catalog?: CatalogChanges }) {
   const starts = callStartRepository(deps.sql);
-  const lines = new Map<string, { at: number; line: Promise<Awaited<ReturnType<AgentRepository['lineByDid']>>> }>();
-
-  // Keyed by the number as the controller sent it: parsing it costs more than the rest of the lookup.
-  function lineByDid(sent: string) {
-    const hit = lines.get(sent);
-    if (hit && Date.now() - hit.at < LINE_CACHE_TTL_MS) return hit.line;
-    const line = deps.repo.lineByDid(toE164(sent) ?? sent);
-    // A platform has tens of lines; this only stops junk numbers from growing it forever.
-    if (lines.size >= LINE_CACHE_MAX) lines.clear();
-    lines.set(sent, { at: Date.now(), line });
-    line.catch(() => lines.delete(sent));
-    return line;
-  }
+  // A phone line's restaurant, codec and state change when an operator edits them, which is
+  // pushed like a menu change: no query per call. Keyed by the number as the controller sent
+  // it, since parsing it costs more than the rest of the lookup; any line's change reloads all.
+  const lines = refreshingCache((sent: string) => deps.repo.lineByDid(toE164(sent) ?? sent), catalogCacheOptions(deps.catalog));
+  deps.catalog?.onChange(() => lines.invalidate());
+  const lineByDid = (sent: string) => lines.get(sent);
 
   function callerContext(number: string | null, c: CallerRow | null, timeZone: string): CallerContext {
     if (!number || !c) return { number, customer: null };
