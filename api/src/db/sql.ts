@@ -20,7 +20,15 @@ export interface SqlStatement {
 export interface Sql {
   /** One statement; its rows, with timestamps as UTC Dates and json as values. */
   query<R extends object>(statement: SqlStatement): Promise<R[]>;
+  /**
+   * Statements on one connection, committed together (rolled back if `fn`
+   * throws). Each statement still sees what others committed before it
+   * started (READ COMMITTED): a lock taken by one shows its holder's work to the next.
+   */
+  transaction<T>(fn: (tx: SqlQuery) => Promise<T>): Promise<T>;
 }
+
+export type SqlQuery = Pick<Sql, 'query'>;
 
 // The schema's DateTime columns are timestamptz, which both drivers read right.
 // A value without a zone (`timestamp`, from an expression) would be read in
@@ -42,10 +50,29 @@ export function pgSql(pool: pg.Pool, types: typeof pg.types): Sql {
       return types.getTypeParser(oid, format);
     }) as pg.CustomTypesConfig['getTypeParser'],
   };
-  return {
+  const on = (c: pg.Pool | pg.PoolClient): SqlQuery => ({
     async query<R extends object>(s: SqlStatement): Promise<R[]> {
-      const r = await pool.query<R>({ ...(s.name ? { name: s.name } : {}), text: s.text, values: params(s.values), types: parsers });
+      const r = await c.query<R>({ ...(s.name ? { name: s.name } : {}), text: s.text, values: params(s.values), types: parsers });
       return r.rows;
+    },
+  });
+  return {
+    ...on(pool),
+    async transaction<T>(fn: (tx: SqlQuery) => Promise<T>): Promise<T> {
+      const c = await pool.connect();
+      // A connection whose ROLLBACK failed is broken: destroyed, not returned to the pool.
+      let broken: Error | undefined;
+      try {
+        await c.query('BEGIN');
+        const result = await fn(on(c));
+        await c.query('COMMIT');
+        return result;
+      } catch (err) {
+        broken = await c.query('ROLLBACK').then(() => undefined, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+        throw err;
+      } finally {
+        c.release(broken);
+      }
     },
   };
 }
@@ -55,10 +82,14 @@ export function pgliteSql(db: PGlite): Sql {
     [TIMESTAMP_OID]: utc,
     [TIMESTAMP_ARRAY_OID]: utcArray,
   };
-  return {
+  const on = (c: Pick<PGlite, 'query'>): SqlQuery => ({
     async query<R extends object>(s: SqlStatement): Promise<R[]> {
-      const r = await db.query<R>(s.text, params(s.values), { parsers });
+      const r = await c.query<R>(s.text, params(s.values), { parsers });
       return r.rows;
     },
+  });
+  return {
+    ...on(db),
+    transaction: (fn) => db.transaction((tx) => fn(on(tx))),
   };
 }

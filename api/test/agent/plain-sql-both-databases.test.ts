@@ -30,6 +30,8 @@ type Tool = { ok: boolean; output: string; replayed: boolean };
 for (const [kind, open] of [['PostgreSQL', onPostgres], ['PGlite', onPglite]] as const) {
   t.test(`a phone order end to end on ${kind}`, async (t) => {
     const api = await open(t);
+    // A kitchen cap, so the order goes in through the capped path: a transaction under the kitchen lock.
+    await api.db.prisma.restaurant.updateMany({ data: { kitchenSlotMaxOrders: 20, kitchenSlotMaxItems: 100 } });
     const token = await createServiceToken(api.db.prisma, null);
     const post = async <T>(p: string, body: unknown): Promise<{ status: number; body: T }> => {
       const res = await fetch(api.url + p, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -3,8 +3,9 @@
 // Atomic on its own, so the counter's row lock lasts one statement (no gap in
 // the numbering when it fails), and one round trip instead of eight.
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../../db/sql.ts';
+import type { Sql, SqlQuery } from '../../db/sql.ts';
 import type { OrderRow } from './order-repository.ts';
+import { KITCHEN_LOAD } from './restaurant-rules-repository.ts';
 
 export interface NewOrderLine {
   menuItemId: string | null;
@@ -87,7 +88,46 @@ export const INSERT_ORDER = `WITH n AS (
   )
   SELECT o.*, (SELECT coalesce(json_agg(it ORDER BY it."sortOrder"), '[]') FROM it) AS items FROM o`;
 
+export interface KitchenCap {
+  maxOrders: number | null;
+  maxItems: number | null;
+}
+
+// Kitchen capacity, checked again where two orders cannot both take the last
+// place in a slot: under the restaurant's kitchen lock, by a statement that
+// starts once the lock is held, so it sees every order committed before.
+const KITCHEN_LOCK = `SELECT pg_advisory_xact_lock(hashtext('vo_kitchen:' || $1::text))`;
+const SLOT_MS = 15 * 60_000;
+// The load query reads orders by promise time; an order's slot is when it must be ready, up to a delivery earlier.
+const LONGEST_DELIVERY_MS = 6 * 3600_000;
+
 export function orderInsert(sql: Sql) {
+  async function insertOn(db: SqlQuery, o: NewOrder, lines: NewOrderLine[]): Promise<OrderRow> {
+    const d = o.delivery;
+    const order = {
+      id: randomUUID(), restaurantId: o.restaurantId, type: o.type, status: o.status, source: o.source,
+      customerPhone: o.customer?.phone ?? null, callId: o.callId, offerId: o.offerId, requestedFor: o.requestedFor, promisedAt: o.promisedAt,
+      deliveryLine1: d?.line1 ?? null, deliveryLine2: d?.line2 ?? null, deliveryPostcode: d?.postcode ?? null, deliveryCity: d?.city ?? null,
+      deliveryLatitude: d?.latitude ?? null, deliveryLongitude: d?.longitude ?? null, deliveryInstructions: d?.instructions ?? null,
+      deliveryZoneId: d?.zoneId ?? null, deliveryDistanceM: d?.distanceM ?? null, deliveryDurationS: d?.durationS ?? null,
+      tableLabel: o.tableLabel, subtotalCents: o.subtotalCents, discountCents: o.discountCents, deliveryFeeCents: o.deliveryFeeCents,
+      totalCents: o.totalCents, pricingBreakdown: o.pricingBreakdown, notes: o.notes, allergyNotes: o.allergyNotes, cancelReason: null,
+      idempotencyKey: o.idempotencyKey, statusChangedAt: o.now, confirmedAt: o.status === 'confirmed' ? o.now : null,
+      completedAt: null, cancelledAt: null, createdAt: o.now, updatedAt: o.now,
+    };
+    const items = lines.map((l, i) => ({ id: randomUUID(), ...l, options: l.options ?? [], formulaChoices: l.formulaChoices ?? [], sortOrder: i }));
+    const c = o.customer;
+    const rows = await db.query<OrderRow>({
+      name: 'order-insert', text: INSERT_ORDER, values: [
+        o.restaurantId, randomUUID(), c?.phone ?? null, c?.firstName ?? null, c?.lastName ?? null, c?.email ?? null, o.totalCents, o.now,
+        JSON.stringify(order), o.givenName.firstName, o.givenName.lastName, JSON.stringify(items),
+      ],
+    });
+    const row = rows[0];
+    if (!row) throw new Error('order insert returned no row');
+    return row;
+  }
+
   return {
     /** The order with this idempotency key, or (with a call) the one already taken on that call. */
     async findExisting(idempotencyKey: string, callId: string | null): Promise<OrderRow[]> {
@@ -96,30 +136,24 @@ export function orderInsert(sql: Sql) {
       });
     },
 
-    async insert(o: NewOrder, lines: NewOrderLine[]): Promise<OrderRow> {
-      const d = o.delivery;
-      const order = {
-        id: randomUUID(), restaurantId: o.restaurantId, type: o.type, status: o.status, source: o.source,
-        customerPhone: o.customer?.phone ?? null, callId: o.callId, offerId: o.offerId, requestedFor: o.requestedFor, promisedAt: o.promisedAt,
-        deliveryLine1: d?.line1 ?? null, deliveryLine2: d?.line2 ?? null, deliveryPostcode: d?.postcode ?? null, deliveryCity: d?.city ?? null,
-        deliveryLatitude: d?.latitude ?? null, deliveryLongitude: d?.longitude ?? null, deliveryInstructions: d?.instructions ?? null,
-        deliveryZoneId: d?.zoneId ?? null, deliveryDistanceM: d?.distanceM ?? null, deliveryDurationS: d?.durationS ?? null,
-        tableLabel: o.tableLabel, subtotalCents: o.subtotalCents, discountCents: o.discountCents, deliveryFeeCents: o.deliveryFeeCents,
-        totalCents: o.totalCents, pricingBreakdown: o.pricingBreakdown, notes: o.notes, allergyNotes: o.allergyNotes, cancelReason: null,
-        idempotencyKey: o.idempotencyKey, statusChangedAt: o.now, confirmedAt: o.status === 'confirmed' ? o.now : null,
-        completedAt: null, cancelledAt: null, createdAt: o.now, updatedAt: o.now,
-      };
-      const items = lines.map((l, i) => ({ id: randomUUID(), ...l, options: l.options ?? [], formulaChoices: l.formulaChoices ?? [], sortOrder: i }));
-      const c = o.customer;
-      const rows = await sql.query<OrderRow>({
-        name: 'order-insert', text: INSERT_ORDER, values: [
-          o.restaurantId, randomUUID(), c?.phone ?? null, c?.firstName ?? null, c?.lastName ?? null, c?.email ?? null, o.totalCents, o.now,
-          JSON.stringify(order), o.givenName.firstName, o.givenName.lastName, JSON.stringify(items),
-        ],
+    insert: (o: NewOrder, lines: NewOrderLine[]): Promise<OrderRow> => insertOn(sql, o, lines),
+
+    /** The order, unless its kitchen slot (as the load query counts it) is full by now: then null. */
+    insertWithinCap(o: NewOrder, lines: NewOrderLine[], cap: KitchenCap): Promise<OrderRow | null> {
+      const travelMs = o.type === 'delivery' ? (o.delivery?.durationS ?? 0) * 1000 : 0;
+      // UTC quarter hours are local ones (every offset in use is a multiple of 15 minutes), as in the load query.
+      const slot = Math.floor((o.promisedAt.getTime() - travelMs) / SLOT_MS) * SLOT_MS;
+      const items = lines.reduce((n, l) => n + l.quantity, 0);
+      return sql.transaction(async (tx) => {
+        await tx.query({ name: 'kitchen-lock', text: KITCHEN_LOCK, values: [o.restaurantId] });
+        const load = await tx.query<{ slot: Date; orders: number; items: number }>({
+          name: 'kitchen-load', text: KITCHEN_LOAD, values: [o.restaurantId, new Date(slot), new Date(slot + SLOT_MS + LONGEST_DELIVERY_MS)],
+        });
+        const taken = load.find((r) => r.slot.getTime() === slot) ?? { orders: 0, items: 0 };
+        if (cap.maxOrders != null && Number(taken.orders) >= cap.maxOrders) return null;
+        if (cap.maxItems != null && Number(taken.items) + items > cap.maxItems) return null;
+        return insertOn(tx, o, lines);
       });
-      const row = rows[0];
-      if (!row) throw new Error('order insert returned no row');
-      return row;
     },
   };
 }

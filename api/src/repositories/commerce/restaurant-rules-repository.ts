@@ -22,7 +22,7 @@ export interface RestaurantRules {
   closures: ClosureRow[];
 }
 
-const KITCHEN_LOAD = `SELECT to_timestamp(floor(extract(epoch FROM o."promisedAt" - make_interval(secs => CASE WHEN o.type = 'delivery' THEN coalesce(o."deliveryDurationS", 0) ELSE 0 END)) / 900) * 900) AS slot,
+export const KITCHEN_LOAD = `SELECT to_timestamp(floor(extract(epoch FROM o."promisedAt" - make_interval(secs => CASE WHEN o.type = 'delivery' THEN coalesce(o."deliveryDurationS", 0) ELSE 0 END)) / 900) * 900) AS slot,
     count(DISTINCT o.id)::int AS orders, coalesce(sum(i.quantity), 0)::int AS items
   FROM "Order" o LEFT JOIN "OrderItem" i ON i."orderId" = o.id
   WHERE o."restaurantId" = $1 AND o."promisedAt" >= $2::timestamptz AND o."promisedAt" < $3::timestamptz

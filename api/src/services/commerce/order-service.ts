@@ -60,6 +60,13 @@ export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: D
   const availability = availabilityService(rulesRepo);
   const orders = orderRepository(prisma);
 
+  function fulfilment(restaurantId: string, type: 'pickup' | 'delivery', lines: QuoteOrderRequest['lines'], check: DeliveryCheck | null, requestedAt: Date | null, now: Date) {
+    return availability.fulfilment(restaurantId, {
+      type, requestedAt, itemsInOrder: lines.reduce((s, l) => s + l.quantity, 0),
+      ...(check ? { deliveryDurationMinutes: Math.ceil((check.durationS ?? check.zone!.etaMinutes * 60) / 60) } : {}),
+    }, now);
+  }
+
   async function quote(restaurantId: string, req: QuoteOrderRequest, origin: OrderOrigin, now: Date) {
     const rules = await availability.rulesOf(restaurantId);
     if (rules.suspended) throw new AppError('forbidden', 'Ce restaurant ne prend pas de commandes pour le moment');
@@ -91,11 +98,7 @@ export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: D
     if (req.type === 'dine_in') {
       promisedAt = requestedAt ?? now;
     } else {
-      const items = req.lines.reduce((s, l) => s + l.quantity, 0);
-      const f = await availability.fulfilment(restaurantId, {
-        type: req.type, requestedAt, itemsInOrder: items,
-        ...(check ? { deliveryDurationMinutes: Math.ceil((check.durationS ?? check.zone!.etaMinutes * 60) / 60) } : {}),
-      }, now);
+      const f = await fulfilment(restaurantId, req.type, req.lines, check, requestedAt, now);
       if (requestedAt) {
         if (!f.requestedOk) throw fulfilmentRefusal(f.reason, f.next, rules.timeZone);
         promisedAt = requestedAt;
@@ -139,11 +142,22 @@ export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: D
       const q = await quote(restaurantId, req, origin, now);
       const phone = toE164(req.customer.phone);
       if (req.customer.phone && !phone) throw new AppError('order_invalid', "Ce numéro de téléphone n'est pas valide.", { code: 'phone_invalid' });
+      const lines = q.priced.lines.map((l) => ({
+        menuItemId: l.menuItemId, formulaId: l.formulaId, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity,
+        options: l.options, formulaChoices: l.formulaChoices, lineTotalCents: l.lineTotalCents, notes: l.notes ?? null,
+      }));
+      const { slotMaxOrders, slotMaxItems } = q.rules.kitchen;
+      // The quote saw room in the kitchen slot; with a cap, the insert checks again under a lock (another call may have just taken it).
+      const kitchenType = req.type === 'dine_in' ? null : req.type;
+      const capped = kitchenType !== null && (slotMaxOrders != null || slotMaxItems != null);
       try {
-        const order = await inserts.insert(newOrder(restaurantId, req, origin, q, phone, now), q.priced.lines.map((l) => ({
-          menuItemId: l.menuItemId, formulaId: l.formulaId, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity,
-          options: l.options, formulaChoices: l.formulaChoices, lineTotalCents: l.lineTotalCents, notes: l.notes ?? null,
-        })));
+        const o = newOrder(restaurantId, req, origin, q, phone, now);
+        const order = capped ? await inserts.insertWithinCap(o, lines, { maxOrders: slotMaxOrders, maxItems: slotMaxItems }) : await inserts.insert(o, lines);
+        if (!order) {
+          // Taken meanwhile: the nearest times still free, around the one asked for if any.
+          const f = await fulfilment(restaurantId, kitchenType ?? 'pickup', req.lines, q.check, q.requestedAt, now);
+          throw fulfilmentRefusal('kitchen_full', f.next, q.rules.timeZone);
+        }
         return { order: toOrderDetail(order), replayed: false };
       } catch (e) {
         // A concurrent request with the same key (or on the same call) won the race: answer with its order.
