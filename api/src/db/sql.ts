@@ -22,8 +22,9 @@ export interface Sql {
   query<R extends object>(statement: SqlStatement): Promise<R[]>;
   /**
    * Statements on one connection, committed together (rolled back if `fn`
-   * throws). Each statement still sees what others committed before it
-   * started (READ COMMITTED): a lock taken by one shows its holder's work to the next.
+   * throws). Under READ COMMITTED each statement sees what was committed
+   * before it started: one that runs after taking a lock sees all that the
+   * lock's previous holder wrote.
    */
   transaction<T>(fn: (tx: SqlQuery) => Promise<T>): Promise<T>;
 }
