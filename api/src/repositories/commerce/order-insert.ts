@@ -1,7 +1,9 @@
 // An order's creation in ONE statement: its number, the customer found or
 // created and their order count, the order and its lines, and the live event.
 // Atomic on its own, so the counter's row lock lasts one statement (no gap in
-// the numbering when it fails), and one round trip instead of eight.
+// the numbering when it fails), and one round trip instead of eight. Where the
+// kitchen is capped, the same statement runs inside a short transaction that
+// first counts the slot again under a lock (insertWithinCap).
 import { randomUUID } from 'node:crypto';
 import type { Sql, SqlQuery } from '../../db/sql.ts';
 import type { OrderRow } from './order-repository.ts';
