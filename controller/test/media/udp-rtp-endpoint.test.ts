@@ -6,6 +6,7 @@ import { toneG711 } from '../../src/media/g711.ts';
 import { InboundStream } from '../../src/media/inbound-stream.ts';
 import { OutboundStream } from '../../src/media/outbound-stream.ts';
 import { Pacer } from '../../src/media/pacer.ts';
+import { PortPool } from '../../src/media/port-pool.ts';
 import { packRtp } from '../../src/media/rtp.ts';
 import { UdpRtpEndpoint, type RtpAddress } from '../../src/media/udp-rtp-endpoint.ts';
 
@@ -111,4 +112,41 @@ t.test('a wildcard UNICASTRTP_LOCAL_ADDRESS fixes the port and learns the addres
   t.same(ep.remote, { address: HOST, port: asterisk.address().port });
   ep.close();
   t.equal(ep.send(rtp(2, 2)), false, 'a closed endpoint sends nothing');
+});
+
+t.test('after the remote proves itself the socket is tied to it, and a new remote is followed', async (t) => {
+  // A port from the pool, as a call has: Linux keeps an explicitly bound port across a disconnect
+  // (an ephemeral one would be given back).
+  const lease = await new PortPool({ host: HOST, min: 42000, max: 42999 }).acquire();
+  t.teardown(() => lease.release());
+  const mine = lease.socket;
+  const asterisk = await socketOn(t);
+  const { ep, heard } = endpoint(mine, { address: HOST, port: asterisk.address().port });
+  const port = mine.address().port;
+  const atAsterisk: Buffer[] = [];
+  asterisk.on('message', (m) => atAsterisk.push(m));
+
+  t.equal(ep.send(rtp(1, 1)), true, 'the greeting can go out before the caller is heard');
+  asterisk.send(rtp(1, 1), port, HOST);
+  await until(() => heard.length >= 1);
+  await until(() => { try { return mine.remoteAddress().port === asterisk.address().port; } catch { return false; } });
+  t.same(mine.remoteAddress(), { address: HOST, family: 'IPv4', port: asterisk.address().port }, 'connected once a valid packet came from it');
+  for (let seq = 2; seq <= 4; seq++) ep.send(rtp(seq, seq));
+  await until(() => atAsterisk.length >= 4);
+  t.same(atAsterisk.map((m) => m[12]), [1, 2, 3, 4], 'every frame arrives, before and after the connect');
+
+  // Asterisk re-announces (a re-INVITE moved its RTP): the socket lets go, and ties itself to the new one.
+  const moved = await socketOn(t);
+  const atMoved: Buffer[] = [];
+  moved.on('message', (m) => atMoved.push(m));
+  ep.setRemote({ address: HOST, port: moved.address().port });
+  ep.send(rtp(5, 5));
+  moved.send(rtp(6, 6), port, HOST);
+  await until(() => atMoved.length >= 1 && heard.length >= 2);
+  t.same(atMoved.map((m) => m[12]), [5]);
+  t.same(heard.map((b) => b[0]), [1, 6]);
+  await until(() => { try { return mine.remoteAddress().port === moved.address().port; } catch { return false; } });
+  t.equal(mine.remoteAddress().port, moved.address().port);
+  t.equal(ep.counts().sendErrors, 0);
+  ep.close();
 });
