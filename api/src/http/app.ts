@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,14 @@ import { testCallRoutes } from './routes/test-call-routes.ts';
 import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 
+const JSON_BODY_LIMIT = '1mb';
+const parseCookies = cookieParser();
+// Most API calls carry no cookie (the controller's, with a Bearer token): nothing to parse then.
+const cookiesWhenSent: RequestHandler = (req, res, next) => {
+  if (req.headers.cookie) parseCookies(req, res, next);
+  else next();
+};
+
 export interface AppDeps extends AppContext {
   version: string;
   sessionTtlMs: number;
@@ -48,17 +56,25 @@ export function createApp(deps: AppDeps): Express {
   const restaurants = restaurantService(restaurantRepository(deps.db.prisma));
 
   app.use(metrics.middleware);
+  const registry = new RouteRegistry();
+  const authenticated = authenticate(auth);
+  // The controller's calls are the hot path (a call start, every tool): they get a router of their
+  // own ahead of everything else, with only what they need, so they do not walk the health routes
+  // and the dashboard's middleware. Anything else under /api/agent falls through to the full API.
+  const agent = express.Router();
+  agent.use(express.json({ limit: JSON_BODY_LIMIT }));
+  agent.use(cookiesWhenSent);
+  agent.use(authenticated);
+  registry.mount(agent, agentRoutes(deps), '/agent');
+  app.use('/api/agent', agent);
   app.use(healthRoutes({ db: deps.db, redis: deps.redis, registry: metrics.registry, version: deps.version, startedAt: Date.now() }));
 
   const api = express.Router();
   // The raw bytes stay on the request for webhook signatures (HMAC over exactly what was sent).
-  api.use(express.json({ limit: '1mb', verify: (req, _res, buf) => { (req as typeof req & { rawBody?: Buffer }).rawBody = buf; } }));
-  api.use(cookieParser());
-  api.use(authenticate(auth));
+  api.use(express.json({ limit: JSON_BODY_LIMIT, verify: (req, _res, buf) => { (req as typeof req & { rawBody?: Buffer }).rawBody = buf; } }));
+  api.use(cookiesWhenSent);
+  api.use(authenticated);
   api.use('/auth/login', loginLimiters());
-  const registry = new RouteRegistry();
-  // First: Express tries routes in order, and the controller's calls are the hot path.
-  registry.mount(api, agentRoutes(deps));
   registry.mount(api, authRoutes(auth, { cookieSecure: deps.cookieSecure }));
   registry.mount(api, restaurantRoutes(restaurants));
   for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, testCallRoutes, provisioningRoutes, syncRoutes]) {
