@@ -61,10 +61,12 @@ export type AnyRouteSpec = RouteSpec<any, any, any, any>;
 export class RouteRegistry {
   readonly specs: AnyRouteSpec[] = [];
 
-  mount(router: Router, specs: readonly AnyRouteSpec[]): void {
+  /** `mountedAt`: the part of the specs' paths (under /api) where `router` itself is mounted. */
+  mount(router: Router, specs: readonly AnyRouteSpec[], mountedAt = ''): void {
     for (const s of specs) {
+      if (!s.path.startsWith(mountedAt + '/')) throw new Error(`route ${s.path} is not under ${mountedAt}`);
       this.specs.push(s);
-      router[s.method](s.path, async (req, res) => {
+      router[s.method](s.path.slice(mountedAt.length), async (req, res) => {
         const started = performance.now();
         const principal = principalOf(res);
         checkAccess(s, principal);
