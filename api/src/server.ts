@@ -15,6 +15,7 @@ import { resolveSecretsKey } from './crypto/secrets-key.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { seedDemo } from './seed/demo-seed.ts';
 import { createApp } from './http/app.ts';
+import { listen } from './http/http-server.ts';
 import { connectRedis } from './redis.ts';
 import { createLiveHub, type LiveHub } from './live/hub.ts';
 import { createCatalogChanges, type CatalogChanges } from './live/catalog-changes.ts';
@@ -75,9 +76,7 @@ export async function startApi(config: ApiConfig, opts: { log?: Logger; now?: ()
       db, redis, log, secretBox, live, catalog, config, version: VERSION, sessionTtlMs: config.sessionTtlMs,
       cookieSecure: config.cookieSecure, dashboardDist: config.dashboardDist,
     });
-    const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    });
+    const server: Server = await listen(app, config.port, config.host);
     server.on('upgrade', testCallProxy(config.controllerUrl, log));
     const { port } = server.address() as AddressInfo;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
