@@ -50,6 +50,7 @@ export interface EndpointCounters {
   foreignIn: number;
   /** Outbound packets dropped because the remote is not known yet. */
   unsentNoRemote: number;
+  /** The socket's 'error' events (an ICMP unreachable from Asterisk's side lands here). */
   sendErrors: number;
 }
 
@@ -64,9 +65,11 @@ export class UdpRtpEndpoint {
   private remotePort: number | undefined;
   private warnedForeign = false;
   private closed = false;
-  /** The socket's connected target as `address:port`, or 'connecting', or undefined. */
+  /** The socket's connected target as `address:port`, once connected. */
   private connectedTo: string | undefined;
   private connecting = false;
+  /** A connect that failed is not retried on every packet: sends keep their address instead. */
+  private connectFailed = false;
   private counters: EndpointCounters = {
     packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, lateFrames: 0,
     malformedIn: 0, foreignIn: 0, unsentNoRemote: 0, sendErrors: 0,
@@ -91,6 +94,7 @@ export class UdpRtpEndpoint {
     this.remoteAddress = WILDCARD.has(remote.address) ? undefined : remote.address;
     // A new remote must prove itself again before the socket is tied to it.
     if (this.connectedTo !== undefined && this.connectedTo !== this.target()) this.disconnect();
+    this.connectFailed = false;
   }
 
   get remote(): RtpAddress | undefined {
@@ -110,8 +114,10 @@ export class UdpRtpEndpoint {
       this.counters.unsentNoRemote++;
       return false;
     }
-    // No per-packet callback: it would cost a tick per frame. A failed send
-    // surfaces as the socket's 'error' event, counted below.
+    // No per-packet callback: it would cost a tick per frame, and Node reports
+    // a failed send nowhere else, so sends are not checked one by one. What
+    // a connected socket learns from ICMP (Asterisk's port gone) still comes
+    // as the socket's 'error' event, counted below.
     if (this.connectedTo !== undefined) this.socket.send(packet);
     else if (!this.connecting) this.socket.send(packet, this.remotePort, this.remoteAddress);
     else this.sendWhileConnecting(packet, this.remotePort, this.remoteAddress);
@@ -144,7 +150,7 @@ export class UdpRtpEndpoint {
     }
     if (this.remoteAddress === undefined) this.remoteAddress = rinfo.address;
     if (this.remotePort === undefined) this.remotePort = rinfo.port;
-    if (this.connectedTo === undefined && !this.connecting) this.connect();
+    if (this.connectedTo === undefined && !this.connecting && !this.connectFailed) this.connect();
     this.counters.packetsIn++;
     this.counters.bytesIn += msg.length;
     const lateBefore = this.inbound.packetsLate;
@@ -172,14 +178,18 @@ export class UdpRtpEndpoint {
       this.socket.connect(port, address, (err?: Error) => {
         this.connecting = false;
         if (this.closed) return;
-        if (err) return; // stays unconnected: sends keep their address, nothing is lost
+        if (err) {
+          this.connectFailed = true; // sends keep their address: nothing is lost
+          return;
+        }
         this.connectedTo = `${address}:${port}`;
         // The remote changed while the connect was under way.
         if (this.connectedTo !== this.target()) this.disconnect();
       });
     } catch {
-      // Already connected or closed by its owner: sending with an address still works.
+      // Closed by its owner meanwhile: sending with an address still works.
       this.connecting = false;
+      this.connectFailed = true;
     }
   }
 
