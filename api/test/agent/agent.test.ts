@@ -25,7 +25,7 @@ t.test('the agent session and its tools, as the controller uses them', async (t)
   t.match(s.instructions, regular.addresses[0]!.line1, 'and offered the same address as last time');
   t.ok(s.stablePrefixChars > 1000, 'a long shared prefix');
   t.notMatch(s.instructions.slice(0, s.stablePrefixChars), regular.phone, 'nothing about the caller in the cached prefix');
-  t.same(s.tools.map((x) => x.name).sort(), ['cancel_or_modify_reservation', 'check_availability', 'check_delivery_address', 'confirm_order', 'confirm_reservation', 'end_call', 'log_unknown_question', 'quote_order', 'save_customer_info', 'take_message', 'transfer_to_human']);
+  t.same(s.tools.map((x) => x.name).sort(), ['cancel_or_modify_reservation', 'check_availability', 'check_delivery_address', 'confirm_order', 'confirm_reservation', 'end_call', 'log_unknown_question', 'modify_order', 'quote_order', 'save_customer_info', 'take_message', 'transfer_to_human']);
   t.same(s.transfer, { kind: 'endpoint', target: 'ht841-fxs-1', timeoutMs: 25000, dial: 'PJSIP/ht841-fxs-1' });
 
   const enc = new Tiktoken(o200k);

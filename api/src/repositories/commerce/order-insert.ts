@@ -98,10 +98,31 @@ export interface KitchenCap {
 // Kitchen capacity, checked again where two orders cannot both take the last
 // place in a slot: under the restaurant's kitchen lock, by a statement that
 // starts once the lock is held, so it sees every order committed before.
-const KITCHEN_LOCK = `SELECT pg_advisory_xact_lock(hashtext('vo_kitchen:' || $1::text))`;
+/** Held while an order takes or changes its place in a capped kitchen slot. */
+export const KITCHEN_LOCK = `SELECT pg_advisory_xact_lock(hashtext('vo_kitchen:' || $1::text))`;
 const SLOT_MS = 15 * 60_000;
 // The load query reads orders by promise time; an order's slot is when it must be ready, up to a delivery earlier.
 const LONGEST_DELIVERY_MS = 6 * 3600_000;
+
+type LoadRow = { slot: Date; orders: number; items: number };
+
+/**
+ * The kitchen slot of an order (when it must be ready: a delivery leaves
+ * before it arrives), and the load query's arguments to count that slot,
+ * leaving out `ignoreOrderId` (an order being changed). UTC quarter hours are
+ * local ones: every offset in use is a multiple of 15 minutes.
+ */
+export function kitchenSlot(promisedAt: Date, deliveryDurationS: number | null, restaurantId: string, ignoreOrderId: string | null = null) {
+  const slot = Math.floor((promisedAt.getTime() - (deliveryDurationS ?? 0) * 1000) / SLOT_MS) * SLOT_MS;
+  return { slot, loadValues: [restaurantId, new Date(slot), new Date(slot + SLOT_MS + LONGEST_DELIVERY_MS), ignoreOrderId] };
+}
+
+/** Whether one more order of `items` items fits the slot, as the load query counted it. */
+export function fitsKitchenCap(load: LoadRow[], slot: number, cap: KitchenCap, items: number): boolean {
+  const taken = load.find((r) => r.slot.getTime() === slot) ?? { orders: 0, items: 0 };
+  if (cap.maxOrders != null && Number(taken.orders) >= cap.maxOrders) return false;
+  return !(cap.maxItems != null && Number(taken.items) + items > cap.maxItems);
+}
 
 export function orderInsert(sql: Sql) {
   async function insertOn(db: SqlQuery, o: NewOrder, lines: NewOrderLine[]): Promise<OrderRow> {
@@ -142,19 +163,12 @@ export function orderInsert(sql: Sql) {
 
     /** The order, unless its kitchen slot (as the load query counts it) is full by now: then null. */
     insertWithinCap(o: NewOrder, lines: NewOrderLine[], cap: KitchenCap): Promise<OrderRow | null> {
-      const travelMs = o.type === 'delivery' ? (o.delivery?.durationS ?? 0) * 1000 : 0;
-      // UTC quarter hours are local ones (every offset in use is a multiple of 15 minutes), as in the load query.
-      const slot = Math.floor((o.promisedAt.getTime() - travelMs) / SLOT_MS) * SLOT_MS;
+      const { slot, loadValues } = kitchenSlot(o.promisedAt, o.type === 'delivery' ? (o.delivery?.durationS ?? 0) : null, o.restaurantId);
       const items = lines.reduce((n, l) => n + l.quantity, 0);
       return sql.transaction(async (tx) => {
         await tx.query({ name: 'kitchen-lock', text: KITCHEN_LOCK, values: [o.restaurantId] });
-        const load = await tx.query<{ slot: Date; orders: number; items: number }>({
-          name: 'kitchen-load', text: KITCHEN_LOAD, values: [o.restaurantId, new Date(slot), new Date(slot + SLOT_MS + LONGEST_DELIVERY_MS)],
-        });
-        const taken = load.find((r) => r.slot.getTime() === slot) ?? { orders: 0, items: 0 };
-        if (cap.maxOrders != null && Number(taken.orders) >= cap.maxOrders) return null;
-        if (cap.maxItems != null && Number(taken.items) + items > cap.maxItems) return null;
-        return insertOn(tx, o, lines);
+        const load = await tx.query<LoadRow>({ name: 'kitchen-load', text: KITCHEN_LOAD, values: loadValues });
+        return fitsKitchenCap(load, slot, cap, items) ? insertOn(tx, o, lines) : null;
       });
     },
   };

@@ -26,7 +26,7 @@ export const KITCHEN_LOAD = `SELECT to_timestamp(floor(extract(epoch FROM o."pro
     count(DISTINCT o.id)::int AS orders, coalesce(sum(i.quantity), 0)::int AS items
   FROM "Order" o LEFT JOIN "OrderItem" i ON i."orderId" = o.id
   WHERE o."restaurantId" = $1 AND o."promisedAt" >= $2::timestamptz AND o."promisedAt" < $3::timestamptz
-    AND o.status IN ('pending', 'confirmed', 'preparing')
+    AND o.status IN ('pending', 'confirmed', 'preparing') AND o.id IS DISTINCT FROM $4::text
   GROUP BY 1`;
 
 export function restaurantRulesRepository(prisma: Db, sql?: Sql) {
@@ -129,8 +129,9 @@ export function restaurantRulesRepository(prisma: Db, sql?: Sql) {
      * offset in use is a multiple of 15 minutes, so UTC quarter hours are the
      * restaurant's local quarter hours.
      */
-    async kitchenLoadBetween(restaurantId: string, from: Date, to: Date) {
-      const values = [restaurantId, from, to];
+    /** `ignoreOrderId`: an order being changed, which must not count against itself. */
+    async kitchenLoadBetween(restaurantId: string, from: Date, to: Date, ignoreOrderId: string | null = null) {
+      const values = [restaurantId, from, to, ignoreOrderId];
       // On the order path through plain SQL (see db/sql.ts); inside a Prisma transaction through it.
       const rows = sql
         ? await sql.query<{ slot: Date; orders: number; items: number }>({ name: 'kitchen-load', text: KITCHEN_LOAD, values })

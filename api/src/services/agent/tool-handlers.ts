@@ -124,6 +124,23 @@ export const handlers: { [N in ToolName]: Handler<N> } = {
     };
   },
 
+  async modify_order(a, { call, k, now, deps }) {
+    const lines = linesFromCodes(a.lines, k.codes);
+    if (!lines.ok) return fail(lines.message);
+    const r = await deps.orders.amendCallOrder(call.restaurantId, call.id, {
+      lines: lines.lines, ...(a.notes ? { notes: a.notes } : {}), ...(a.allergy_notes ? { allergyNotes: a.allergy_notes } : {}),
+    }, { ...PHONE, callId: call.id }, now);
+    const order = r.order;
+    return {
+      ok: true,
+      data: {
+        modified: true, orderNumber: order.number, totalCents: order.totalCents, previousTotalCents: r.previousTotalCents,
+        readBack: r.readBack,
+        promisedTime: order.promisedAt ? toLocal(new Date(order.promisedAt), k.restaurant.timeZone).time : null,
+      },
+    };
+  },
+
   async confirm_reservation(a, { call, toolCallId, now, deps }) {
     const r = await deps.reservations.create(call.restaurantId, {
       at: { date: a.date, time: a.time }, partySize: a.party_size,

@@ -48,6 +48,10 @@ export function toolSchemas(codes: CodeBook) {
       customer_name: z.string().min(1).describe("Nom de l'appelant"),
       notes: z.string().optional(), allergy_notes: z.string().optional(),
     }).describe("Enregistre la commande après l'accord explicite de l'appelant sur le récapitulatif."),
+    modify_order: z.object({
+      lines: orderLines.describe('La liste complète des articles après le changement, pas seulement la différence'),
+      notes: z.string().optional(), allergy_notes: z.string().optional(),
+    }).describe("Modifie la commande enregistrée pendant cet appel, tant que la cuisine ne l'a pas commencée : même mode, adresse et heure."),
     confirm_reservation: z.object({
       date, time, party_size: z.number().int().min(1).max(100), customer_name: z.string().min(1),
       notes: z.string().optional(), allergies: z.array(allergen).optional(),

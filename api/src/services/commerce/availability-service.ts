@@ -43,12 +43,13 @@ export function availabilityService(repo: RestaurantRulesRepository) {
   return {
     rulesOf,
 
-    async fulfilment(restaurantId: string, q: { type: 'pickup' | 'delivery'; requestedAt?: Date | null; itemsInOrder: number; deliveryDurationMinutes?: number; count?: number }, now: Date) {
+    /** `ignoreOrderId`: an order being changed, whose own place in the kitchen is not held against it. */
+    async fulfilment(restaurantId: string, q: { type: 'pickup' | 'delivery'; requestedAt?: Date | null; itemsInOrder: number; deliveryDurationMinutes?: number; count?: number; ignoreOrderId?: string }, now: Date) {
       const rules = await rulesOf(restaurantId);
       const horizon = new Date(now.getTime() + FULFILMENT_LOOKAHEAD_DAYS * 86_400_000);
       // Without a kitchen cap the load changes nothing: no query. With one, the orders it reads are bounded by the cap.
       const capped = rules.kitchen.slotMaxOrders != null || rules.kitchen.slotMaxItems != null;
-      const existingLoad: KitchenLoad[] = capped ? await repo.kitchenLoadBetween(restaurantId, new Date(now.getTime() - 3600_000), horizon) : [];
+      const existingLoad: KitchenLoad[] = capped ? await repo.kitchenLoadBetween(restaurantId, new Date(now.getTime() - 3600_000), horizon, q.ignoreOrderId ?? null) : [];
       const result = fulfilmentTimes({
         now, type: q.type, requestedAt: q.requestedAt ?? null, prepLeadMinutes: rules.prepLeadMinutes,
         ...(q.deliveryDurationMinutes === undefined ? {} : { deliveryDurationMinutes: q.deliveryDurationMinutes }),

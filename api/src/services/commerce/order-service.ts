@@ -28,6 +28,19 @@ export interface OrderOrigin {
   callId?: string;
 }
 
+/** What a caller may change in an order already taken: its lines, and its notes. */
+export interface OrderAmendment {
+  lines: QuoteOrderRequest['lines'];
+  notes?: string;
+  allergyNotes?: string;
+}
+
+// Plain data (strings, numbers, arrays of them) typed by the pricing module, not by Prisma's Json types.
+const asJson = (v: unknown) => v as Prisma.InputJsonValue;
+
+// Until the kitchen starts it: after that, a change is for a person to agree.
+const AMENDABLE: ReadonlySet<OrderStatus> = new Set(['pending', 'confirmed']);
+
 // PostgreSQL's unique_violation, as pg and PGlite both report it.
 const isUniqueViolation = (e: unknown) => (e as { code?: unknown } | null)?.code === '23505';
 
@@ -60,14 +73,15 @@ export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: D
   const availability = availabilityService(rulesRepo);
   const orders = orderRepository(prisma);
 
-  function fulfilment(restaurantId: string, type: 'pickup' | 'delivery', lines: QuoteOrderRequest['lines'], check: DeliveryCheck | null, requestedAt: Date | null, now: Date) {
+  function fulfilment(restaurantId: string, type: 'pickup' | 'delivery', lines: QuoteOrderRequest['lines'], check: DeliveryCheck | null, requestedAt: Date | null, now: Date, ignoreOrderId?: string) {
     return availability.fulfilment(restaurantId, {
-      type, requestedAt, itemsInOrder: lines.reduce((s, l) => s + l.quantity, 0),
+      type, requestedAt, itemsInOrder: lines.reduce((s, l) => s + l.quantity, 0), ...(ignoreOrderId ? { ignoreOrderId } : {}),
       ...(check ? { deliveryDurationMinutes: Math.ceil((check.durationS ?? check.zone!.etaMinutes * 60) / 60) } : {}),
     }, now);
   }
 
-  async function quote(restaurantId: string, req: QuoteOrderRequest, origin: OrderOrigin, now: Date) {
+  /** `amending`: the order this quote would replace, which does not compete with itself for the kitchen. */
+  async function quote(restaurantId: string, req: QuoteOrderRequest, origin: OrderOrigin, now: Date, amending?: string) {
     const rules = await availability.rulesOf(restaurantId);
     if (rules.suspended) throw new AppError('forbidden', 'Ce restaurant ne prend pas de commandes pour le moment');
     const accepted = { pickup: rules.accepts.pickup, delivery: rules.accepts.delivery, dine_in: rules.accepts.dineIn }[req.type];
@@ -98,7 +112,7 @@ export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: D
     if (req.type === 'dine_in') {
       promisedAt = requestedAt ?? now;
     } else {
-      const f = await fulfilment(restaurantId, req.type, req.lines, check, requestedAt, now);
+      const f = await fulfilment(restaurantId, req.type, req.lines, check, requestedAt, now, amending);
       if (requestedAt) {
         if (!f.requestedOk) throw fulfilmentRefusal(f.reason, f.next, rules.timeZone);
         promisedAt = requestedAt;
@@ -171,6 +185,55 @@ export function orderService(db: { prisma: PrismaClient; sql: Sql }, delivery: D
       }
     },
 
+    /**
+     * Replaces the lines (and, when given, the notes) of the order taken on a
+     * call, while the kitchen has not started it: a caller who adds a drink
+     * after confirming. Re-priced and re-timed like a new order of the same
+     * type, address and requested time; the caller's spending follows the new total.
+     */
+    async amendCallOrder(restaurantId: string, callId: string, change: OrderAmendment, origin: OrderOrigin, now: Date): Promise<{ order: OrderDetail; previousTotalCents: number; readBack: PricingResult['readBack'] }> {
+      const o = await orders.findByCall(restaurantId, callId);
+      if (!o) throw new AppError('not_found', "Aucune commande n'est encore enregistrée pour cet appel : utilise confirm_order.");
+      if (!AMENDABLE.has(o.status)) {
+        throw new AppError('conflict', `La commande n° ${o.number} est déjà ${o.status === 'cancelled' ? 'annulée' : 'en préparation'} : elle ne peut plus être modifiée. Propose de transférer à l'équipe.`, { orderNumber: o.number, status: o.status });
+      }
+      const { timeZone } = await availability.rulesOf(restaurantId);
+      const requested = o.requestedFor ? toLocal(o.requestedFor, timeZone) : null;
+      const q = await quote(restaurantId, {
+        type: o.type, lines: change.lines,
+        requestedFor: requested ? { date: requested.date, time: requested.time } : null,
+        ...(o.type === 'delivery' && o.deliveryLine1 ? { delivery: { line1: o.deliveryLine1, postcode: o.deliveryPostcode ?? '', city: o.deliveryCity ?? '' } } : {}),
+      }, origin, now, o.id);
+      const { priced } = q;
+      const { slotMaxOrders: maxOrders, slotMaxItems: maxItems } = q.rules.kitchen;
+      const capped = o.type !== 'dine_in' && (maxOrders != null || maxItems != null);
+      const updated = await prisma.$transaction(async (tx) => {
+        const deliveryDurationS = o.type === 'delivery' ? (q.check?.durationS ?? 0) : null;
+        // As for a new order: the quote saw room, and under the kitchen's lock the slot is counted again.
+        if (capped && !(await orders.kitchenHasRoom(tx, { restaurantId, id: o.id, promisedAt: q.promisedAt, deliveryDurationS }, { maxOrders, maxItems }, priced.lines.reduce((n, l) => n + l.quantity, 0)))) {
+          throw new AppError('outside_service', "La cuisine est complète à cette heure-là : ce changement ne peut pas être pris. Propose de transférer à l'équipe.", { reason: 'kitchen_full' });
+        }
+        // Conditional on what was read: a status change (the kitchen starting it) or another change meanwhile wins.
+        const replaced = await orders.replaceLines(tx, o, [...AMENDABLE], {
+          subtotalCents: priced.subtotalCents, discountCents: priced.discountCents, deliveryFeeCents: priced.deliveryFeeCents,
+          totalCents: priced.totalCents, offerId: priced.appliedOffer?.id ?? null, promisedAt: q.promisedAt,
+          pricingBreakdown: asJson({ readBack: priced.readBack, appliedOffer: priced.appliedOffer }),
+          ...(change.notes !== undefined ? { notes: change.notes } : {}),
+          ...(change.allergyNotes !== undefined ? { allergyNotes: change.allergyNotes } : {}),
+          updatedAt: now,
+        }, priced.lines.map((l) => ({
+          menuItemId: l.menuItemId, formulaId: l.formulaId, name: l.name, unitPriceCents: l.unitPriceCents, quantity: l.quantity,
+          options: asJson(l.options), formulaChoices: asJson(l.formulaChoices), lineTotalCents: l.lineTotalCents, notes: l.notes ?? null,
+        })));
+        if (!replaced) throw new AppError('conflict', `La commande n° ${o.number} vient de changer en cuisine : propose de transférer à l'équipe.`, { orderNumber: o.number });
+        await publishLiveEvent(tx, restaurantId, 'order.updated', {
+          orderId: o.id, number: o.number, totalCents: priced.totalCents, previousTotalCents: o.totalCents,
+        });
+        return (await orderRepository(tx).find(restaurantId, o.id))!;
+      });
+      return { order: toOrderDetail(updated), previousTotalCents: o.totalCents, readBack: priced.readBack };
+    },
+
     async get(restaurantId: string, id: string): Promise<OrderDetail> {
       const o = await orders.find(restaurantId, id);
       if (!o) throw new AppError('not_found', 'Commande introuvable');
@@ -216,7 +279,7 @@ function fulfilmentRefusal(reason: string | undefined, next: Date[], timeZone: s
 }
 
 function alreadyOnCall(number: number): AppError {
-  return new AppError('conflict', `La commande n° ${number} est déjà enregistrée pour cet appel. Pour la modifier, propose de transférer à l'équipe.`, { orderNumber: number });
+  return new AppError('conflict', `La commande n° ${number} est déjà enregistrée pour cet appel. Pour la changer, utilise modify_order avec la liste complète des articles.`, { orderNumber: number });
 }
 
 function newOrder(

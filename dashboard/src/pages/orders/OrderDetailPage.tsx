@@ -18,7 +18,7 @@ export function OrderDetailPage({ orderId }: { orderId: string }) {
   const { id: rid, settings } = useRestaurant();
   const { data: o, error, reload, setData } = useLoad(() => ordersApi.get(rid, orderId), [rid, orderId]);
   const [moveError, setMoveError] = useState<unknown>(null);
-  useLiveEvent(['order.status_changed'], (ev) => {
+  useLiveEvent(['order.status_changed', 'order.updated'], (ev) => {
     if ((ev.payload as { orderId?: string }).orderId === orderId) reload();
   });
 
