@@ -5,6 +5,7 @@ import { startCallHarness, codeIn, waitUntil } from './call-harness.ts';
 
 t.test('a delivery order confirmed by phone reaches the database, live, with the right total', async (t) => {
   let orderNumber: number | undefined;
+  let modified: { ok: boolean; data?: { orderNumber: number; totalCents: number } } | undefined;
   const h = await startCallHarness(t, async (rt) => {
     await rt.waitForSessionUpdate();
     const instructions = String(rt.session.instructions ?? '');
@@ -22,6 +23,14 @@ t.test('a delivery order confirmed by phone reaches the database, live, with the
     });
     const output = JSON.parse(await rt.waitForToolOutput(callId)) as { ok: boolean; data?: { orderNumber: number } };
     orderNumber = output.data?.orderNumber;
+    // "Ah, et un Coca" after the confirmation: the same order changes, no second one and no transfer.
+    await rt.waitForResponseCreate();
+    await rt.reply({ audioMs: 600, text: 'C’est confirmé, commande numéro ' + String(orderNumber) + '.' });
+    rt.transcript('Ah, et un Coca aussi, s’il vous plaît.');
+    const modifyId = await rt.callTool('modify_order', {
+      lines: [{ code: margherita, quantity: 2, options: [grande] }, { code: codeIn(instructions, 'i', 'Coca-Cola 33 cl'), quantity: 1 }],
+    });
+    modified = JSON.parse(await rt.waitForToolOutput(modifyId)) as typeof modified;
     await rt.waitForResponseCreate();
     await rt.reply({ audioMs: 800, text: 'C’est noté, merci et à bientôt !' });
     const endId = await rt.callTool('end_call', { reason: 'commande terminée' });
@@ -51,8 +60,12 @@ t.test('a delivery order confirmed by phone reaches the database, live, with the
   t.equal(order.customerPhone, '+33611223344', 'the caller id is on the order');
   t.equal(order.totalCents, order.subtotalCents - order.discountCents + order.deliveryFeeCents);
   t.equal(order.items[0]?.quantity, 2);
+  t.same(order.items.map((i) => i.name).sort(), ['Coca-Cola 33 cl', 'Margherita'], 'the can added after the confirmation is on the same order');
+  t.equal(modified?.ok, true);
+  t.same([modified?.data?.orderNumber, modified?.data?.totalCents], [orderNumber, order.totalCents], 'and the model was told the new total');
   const live = await prisma.liveEvent.findFirst({ where: { type: 'order.created', payload: { path: ['orderId'], equals: order.id } } });
   t.ok(live, 'the dashboard was told live');
+  t.ok(await prisma.liveEvent.findFirst({ where: { type: 'order.updated', payload: { path: ['orderId'], equals: order.id } } }), 'and of the change');
   const turns = await prisma.callTurn.findMany({ where: { callId: call.id }, orderBy: { seq: 'asc' } });
   t.ok(turns.some((x) => x.role === 'caller' && /margherita/i.test(x.text)), 'the caller transcript is recorded');
   t.ok(turns.some((x) => x.role === 'agent'), 'the agent transcript is recorded');
