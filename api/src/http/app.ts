@@ -14,7 +14,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { restaurantRoutes } from './routes/restaurant-routes.ts';
 import { RouteRegistry } from './route.ts';
 import { buildOpenApi } from './openapi.ts';
-import { loginLimiters } from './rate-limit.ts';
+import { loginLimiters, rateCounterFor } from './rate-limit.ts';
 import type { AppContext } from './context.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { operationsRoutes } from './routes/operations-routes.ts';
@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: JSON_BODY_LIMIT, verify: (req, _res, buf) => { (req as typeof req & { rawBody?: Buffer }).rawBody = buf; } }));
   api.use(cookiesWhenSent);
   api.use(authenticated);
-  api.use('/auth/login', loginLimiters());
+  api.use('/auth/login', loginLimiters(rateCounterFor(deps)));
   registry.mount(api, authRoutes(auth, { cookieSecure: deps.cookieSecure }));
   registry.mount(api, restaurantRoutes(restaurants));
   for (const routes of [catalogRoutes, operationsRoutes, liveRoutes, deliveryRoutes, commerceRoutes, testCallRoutes, provisioningRoutes, syncRoutes]) {

@@ -20,5 +20,7 @@ export interface AppContext {
     // Optional so that contexts built by hand in tests need not name them (unset means OpenAI's defaults).
     & Partial<Pick<ApiConfig, 'openaiBaseUrl' | 'openaiMenuModel'>>
     // Platform endpoints (Zenchef, TheFork); unset in hand-built test contexts.
-    & Partial<Pick<ApiConfig, 'sync'>>;
+    & Partial<Pick<ApiConfig, 'sync'>>
+    // Which deployment this is, for what several processes share in Redis (rate-limit windows).
+    & Partial<Pick<ApiConfig, 'database'>>;
 }

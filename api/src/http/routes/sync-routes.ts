@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Request } from 'express';
 import type { AppContext } from '../context.ts';
 import { route, type AnyRouteSpec } from '../route.ts';
-import { rateLimit, WEBHOOK_MAX_PER_IP, WEBHOOK_WINDOW_MS } from '../rate-limit.ts';
+import { rateCounterFor, rateLimit, WEBHOOK_MAX_PER_IP, WEBHOOK_WINDOW_MS } from '../rate-limit.ts';
 import { Id } from '../../contract/common.ts';
 import {
   ConnectPlatformRequest, PlatformCatalogView, ReservationSyncBadge, ReservationSyncBadges, ReservationSyncBadgesQuery,
@@ -30,15 +30,15 @@ const rawBodyOf = (req: Request): Buffer | undefined => (req as Request & { rawB
 export function syncRoutes(ctx: AppContext): AnyRouteSpec[] {
   const sync = syncService(ctx.db.prisma, ctx.secretBox);
   const catalogs = ctx.config.sync ? catalogService(ctx.db.prisma, ctx.secretBox, syncEndpoints(ctx.config.sync)) : null;
-  const limiter = rateLimit({ windowMs: WEBHOOK_WINDOW_MS, max: WEBHOOK_MAX_PER_IP, key: (r) => `webhook:${r.ip}` });
+  const limit = rateLimit({ windowMs: WEBHOOK_WINDOW_MS, max: WEBHOOK_MAX_PER_IP, key: (r) => `webhook:${r.ip}`, counter: rateCounterFor(ctx) });
 
   const webhook = (platform: 'zenchef' | 'thefork') => route({
     method: 'post', path: `/webhooks/${platform}/:restaurantId`, tag: 'sync', access: 'public', status: 200,
     summary: `${platform === 'zenchef' ? 'Zenchef (HMAC-SHA256 in x-zenchef-signature)' : 'TheFork (?token=)'} webhook: recorded, then applied asynchronously`,
     params: R, response: WebhookAck,
     handler: async ({ params, req, res }) => {
-      // The limiter throws a 429 AppError itself when the window is full.
-      limiter(req, res, () => {});
+      // A 429 AppError when the window is full.
+      await limit(req, res);
       return sync.receiveWebhook(params.restaurantId, platform, { headers: req.headers, query: req.query as Record<string, unknown>, rawBody: rawBodyOf(req), body: req.body });
     },
   });
