@@ -69,9 +69,17 @@ for (const [kind, open] of [['PostgreSQL', onPostgres], ['PGlite', onPglite]] as
     t.match(JSON.parse(second.body.output), { ok: false, message: new RegExp(`n° ${order.number} est déjà enregistrée`) }, 'a second order on the call is refused with the first one\'s number');
     t.equal(await api.db.prisma.order.count({ where: { callId: s.body.callId } }), 1);
 
+    // "Et une de plus" after the confirmation: the same order changes, under the kitchen lock on this database too.
+    const modified = await post<Tool>(`/api/agent/calls/${s.body.callId}/tools/modify_order`, { toolCallId: 'm1', arguments: { lines: [{ ...args.lines[0]!, quantity: 3 }] } });
+    const m = JSON.parse(modified.body.output) as { ok: boolean; data: { totalCents: number } };
+    t.ok(m.ok, 'the order is changed');
+    const changed = await api.db.prisma.order.findFirstOrThrow({ where: { callId: s.body.callId }, include: { items: true, customer: true } });
+    t.same([changed.items.length, changed.items[0]?.quantity, changed.totalCents], [1, 3, m.data.totalCents], 'three pizzas, at the total the model was told');
+    t.equal(changed.customer?.totalSpentCents, m.data.totalCents, "the customer's spending is the new total");
+
     // The same number calls again: recognised, with the last order read back in the restaurant's day.
     const next = await post<{ customer: { firstName: string } | null; instructions: string }>('/api/agent/sessions', { did: DEMO_DID, callerNumber: caller });
     t.equal(next.body.customer?.firstName, 'Nadia', 'the caller is recognised');
-    t.match(next.body.instructions, /2 × Margherita/, 'with their last order');
+    t.match(next.body.instructions, /3 × Margherita/, 'with their last order, as changed');
   });
 }
