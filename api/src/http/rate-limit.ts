@@ -41,9 +41,8 @@ export function memoryCounter(now: () => number = Date.now): RateCounter {
 // A login must not wait on a Redis that hangs (its client queues commands until it reconnects).
 export const RATE_REDIS_TIMEOUT_MS = 250;
 
-// The window starts with the first hit: one round trip, atomic across processes.
+// The window starts with the first hit (the key has no expiry yet): one round trip, atomic across processes.
 const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {n, ttl}`;

@@ -56,6 +56,11 @@ export interface EndpointCounters {
 
 const WILDCARD = new Set(['0.0.0.0', '::', '']);
 
+type Tie = { state: 'loose' | 'connecting' | 'failed' } | { state: 'connected'; to: string };
+const LOOSE: Tie = { state: 'loose' };
+const CONNECTING: Tie = { state: 'connecting' };
+const FAILED: Tie = { state: 'failed' };
+
 export class UdpRtpEndpoint {
   private readonly socket: dgram.Socket;
   private readonly inbound: InboundStream;
@@ -65,11 +70,11 @@ export class UdpRtpEndpoint {
   private remotePort: number | undefined;
   private warnedForeign = false;
   private closed = false;
-  /** The socket's connected target as `address:port`, once connected. */
-  private connectedTo: string | undefined;
-  private connecting = false;
-  /** A connect that failed is not retried on every packet: sends keep their address instead. */
-  private connectFailed = false;
+  /**
+   * Whether the socket is tied to the remote. `failed` is not retried on
+   * every packet: sends keep their address instead.
+   */
+  private tie: Tie = LOOSE;
   private counters: EndpointCounters = {
     packetsIn: 0, bytesIn: 0, packetsOut: 0, bytesOut: 0, lateFrames: 0,
     malformedIn: 0, foreignIn: 0, unsentNoRemote: 0, sendErrors: 0,
@@ -93,8 +98,8 @@ export class UdpRtpEndpoint {
     this.remotePort = remote.port;
     this.remoteAddress = WILDCARD.has(remote.address) ? undefined : remote.address;
     // A new remote must prove itself again before the socket is tied to it.
-    if (this.connectedTo !== undefined && this.connectedTo !== this.target()) this.disconnect();
-    this.connectFailed = false;
+    if (this.tie.state === 'connected' && this.tie.to !== this.target()) this.disconnect();
+    else if (this.tie.state === 'failed') this.tie = LOOSE;
   }
 
   get remote(): RtpAddress | undefined {
@@ -118,8 +123,8 @@ export class UdpRtpEndpoint {
     // a failed send nowhere else, so sends are not checked one by one. What
     // a connected socket learns from ICMP (Asterisk's port gone) still comes
     // as the socket's 'error' event, counted below.
-    if (this.connectedTo !== undefined) this.socket.send(packet);
-    else if (!this.connecting) this.socket.send(packet, this.remotePort, this.remoteAddress);
+    if (this.tie.state === 'connected') this.socket.send(packet);
+    else if (this.tie.state !== 'connecting') this.socket.send(packet, this.remotePort, this.remoteAddress);
     else this.sendWhileConnecting(packet, this.remotePort, this.remoteAddress);
     this.counters.packetsOut++;
     this.counters.bytesOut += packet.length;
@@ -150,7 +155,7 @@ export class UdpRtpEndpoint {
     }
     if (this.remoteAddress === undefined) this.remoteAddress = rinfo.address;
     if (this.remotePort === undefined) this.remotePort = rinfo.port;
-    if (this.connectedTo === undefined && !this.connecting && !this.connectFailed) this.connect();
+    if (this.tie.state === 'loose') this.connect();
     this.counters.packetsIn++;
     this.counters.bytesIn += msg.length;
     const lateBefore = this.inbound.packetsLate;
@@ -173,23 +178,18 @@ export class UdpRtpEndpoint {
     const address = this.remoteAddress;
     const port = this.remotePort;
     if (address === undefined || port === undefined) return;
-    this.connecting = true;
+    this.tie = CONNECTING;
     try {
       this.socket.connect(port, address, (err?: Error) => {
-        this.connecting = false;
         if (this.closed) return;
-        if (err) {
-          this.connectFailed = true; // sends keep their address: nothing is lost
-          return;
-        }
-        this.connectedTo = `${address}:${port}`;
+        // On failure, sends keep their address: nothing is lost.
+        this.tie = err ? FAILED : { state: 'connected', to: `${address}:${port}` };
         // The remote changed while the connect was under way.
-        if (this.connectedTo !== this.target()) this.disconnect();
+        if (!err && `${address}:${port}` !== this.target()) this.disconnect();
       });
     } catch {
       // Closed by its owner meanwhile: sending with an address still works.
-      this.connecting = false;
-      this.connectFailed = true;
+      this.tie = FAILED;
     }
   }
 
@@ -203,7 +203,7 @@ export class UdpRtpEndpoint {
   }
 
   private disconnect(): void {
-    this.connectedTo = undefined;
+    this.tie = LOOSE;
     try {
       this.socket.disconnect();
     } catch {
