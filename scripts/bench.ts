@@ -59,6 +59,9 @@ console.log(`  ${loads[0]?.callers.callers} callers at a person's pace (session,
 for (const [label, pick] of [['session', (l: (typeof loads)[number]) => l.callers.session], ['quote_order', (l: (typeof loads)[number]) => l.callers.quote], ['confirm_order', (l: (typeof loads)[number]) => l.callers.confirm]] as const) {
   console.log(`    ${label}: at the client p50 ${med((l) => pick(l).p50)} ms, p99 ${med((l) => pick(l).p99)} ms; in the API p50 ${med((l) => pick(l).app.p50)} ms, p99 ${med((l) => pick(l).app.p99)} ms (${med((l) => pick(l).requests, 0)} requests)`);
 }
+console.log(`  the machine's floor, same run: node:http alone answering the session's ${loads[0]?.floor.http.answerBytes} bytes (no work of ours):`);
+console.log(`    100 connections back to back: ${med((l) => l.floor.http.closed.rps, 0)} req/s, p50 ${med((l) => l.floor.http.closed.p50, 0)} ms, p99 ${med((l) => l.floor.http.closed.p99, 0)} ms; at a steady ${loads[0]?.floor.http.steady.rate} req/s: p50 ${med((l) => l.floor.http.steady.p50)} ms, p99 ${med((l) => l.floor.http.steady.p99)} ms`);
+console.log(`    PostgreSQL, one-row insert transactions from ${loads[0]?.floor.commits.connections} connections back to back: ${med((l) => l.floor.commits.tps, 0)} commits/s, p50 ${med((l) => l.floor.commits.p50)} ms, p99 ${med((l) => l.floor.commits.p99)} ms`);
 const failure = loads.find((l) => l.sampleFailure)?.sampleFailure;
 console.log(`  orders created by confirm_order: ${loads.map((l) => l.ordersCreated).join(', ')}${failure ? `; a failed tool answer: ${JSON.stringify(failure)}` : ''}`);
 

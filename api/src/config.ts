@@ -17,6 +17,9 @@ const PORT_MSG = 'must be a port number from 0 to 65535';
 const port = z.coerce.number({ error: PORT_MSG }).int(PORT_MSG).min(0, PORT_MSG).max(65535, PORT_MSG);
 const positiveMs = z.coerce.number({ error: 'must be a duration in milliseconds' }).int().positive();
 
+/** Connections per API process (DATABASE_POOL_SIZE): 100 concurrent tool calls queue behind pg's default of 10. */
+export const DEFAULT_DATABASE_POOL_SIZE = 20;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -25,7 +28,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: postgresUrl.optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(DEFAULT_DATABASE_POOL_SIZE),
   REDIS_URL: z
     .string()
     .url()
