@@ -1,5 +1,6 @@
 // Load on the agent endpoints, the way a controller hits them: the real API in
-// its own process on the real PostgreSQL, autocannon in this one.
+// its own process on the real PostgreSQL, autocannon in this one, and the
+// timed clients (a steady rate, paced callers) each in a fresh process.
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { ROOT } from './start-product.ts';

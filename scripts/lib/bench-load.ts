@@ -73,7 +73,7 @@ const THINK_SPREAD_MS = 2_000;
  * N callers on the line at once, each doing what a phone order does, at a
  * person's pace: a session, a quote, a confirmation, then a new call. This is
  * the load "100 concurrent callers" puts on the API, as opposed to the
- * closed-loop saturation runs above, where 100 connections fire back to back.
+ * closed-loop saturation runs (autocannon), where 100 connections fire back to back.
  */
 export async function pacedCallers(o: { url: string; headers: Record<string, string>; line: unknown; callers: number; seconds: number }) {
   const lat = { session: [] as number[], quote: [] as number[], confirm: [] as number[] };
