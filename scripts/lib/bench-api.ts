@@ -1,34 +1,22 @@
 // Load on the agent endpoints, the way a controller hits them: the real API in
 // its own process on the real PostgreSQL, autocannon in this one, and the
 // timed clients (a steady rate, paced callers) each in a fresh process.
-import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { ROOT } from './start-product.ts';
 import { createTestDatabase } from '../../api/test/helpers/test-db.ts';
 import { openDatabase } from '../../api/src/db/database.ts';
 import { createServiceToken } from '../../api/test/helpers/tokens.ts';
 import { DEMO_SLUG } from '../../api/src/seed/demo-seed.ts';
-import { figures } from './bench-load.ts';
+import { figures, startServerProcess } from './bench-load.ts';
 import { inOwnProcess } from './bench-client.ts';
 import { benchFloor } from './bench-floor.ts';
 
-async function startApi(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [...(process.env.VO_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.VO_BENCH_PROF}`] : []), '--import', 'tsx', 'api/src/main.ts'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+function startApi(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+  return startServerProcess({
+    name: 'API', cwd: ROOT, printed: /"url":"(http:[^"]+)"/,
+    args: [...(process.env.VO_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.VO_BENCH_PROF}`] : []), '--import', 'tsx', 'api/src/main.ts'],
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, SEED_DEMO: 'true', PORT: '0', LOG_LEVEL: 'info', SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'), DASHBOARD_DIST: '/nonexistent' },
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /"url":"(http:[^"]+)"/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`API exited ${code}: ${out}`)));
-  });
-  child.stdout.removeAllListeners('data');
-  child.stdout.resume();
-  return { url, stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
 }
 
 // Half the session target (2000/s): a steady load well above what one platform's calls ever start.

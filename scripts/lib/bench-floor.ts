@@ -3,7 +3,6 @@
 // changes from one session to the next, and a p99 with it; these say how much
 // of a figure is the machine (Node's HTTP, PostgreSQL's commits, the load
 // generator sharing the 2 cores) and how much is the API.
-import { spawn } from 'node:child_process';
 import { writeFile, rm, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { ROOT } from './start-product.ts';
 import { DEFAULT_DATABASE_POOL_SIZE } from '../../api/src/config.ts';
-import { figures, type LoadFigures, type SteadyFigures } from './bench-load.ts';
+import { figures, percentiles, startServerProcess, type LoadFigures, type SteadyFigures } from './bench-load.ts';
 import { inOwnProcess } from './bench-client.ts';
 
 export interface FloorFigures {
@@ -26,22 +25,14 @@ async function startBareServer(answer: Buffer): Promise<{ url: string; stop(): P
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vo-floor-'));
   const file = path.join(dir, 'answer.json');
   await writeFile(file, answer);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/lib/bench-floor-server.ts'), file], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^(http:\S+)$/m.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`floor server exited ${code}: ${out}`)));
+  const server = await startServerProcess({
+    name: 'floor server', cwd: ROOT, printed: /^(http:\S+)$/m,
+    args: ['--import', 'tsx', path.join(ROOT, 'scripts/lib/bench-floor-server.ts'), file],
   });
   return {
-    url,
+    url: server.url,
     stop: async () => {
-      await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+      await server.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -71,9 +62,8 @@ async function commitFloor(databaseUrl: string, connections: number, seconds: nu
     await setup.query('DROP TABLE bench_floor');
     await setup.end();
   }
-  lat.sort((a, b) => a - b);
-  const at = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] ?? 0;
-  return { connections, tps: Math.round(lat.length / seconds), p50: at(0.5), p99: at(0.99) };
+  const { p50, p99 } = percentiles(lat);
+  return { connections, tps: Math.round(lat.length / seconds), p50, p99 };
 }
 
 export async function benchFloor(o: { answer: Buffer; databaseUrl: string; connections: number; seconds: number; rate: number }): Promise<FloorFigures> {

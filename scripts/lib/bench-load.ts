@@ -1,6 +1,29 @@
-// What the load runs share: autocannon's figures, and a steady open-loop rate.
+// What the load runs share: a server in a child process, autocannon's
+// figures, a steady open-loop rate and paced callers.
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type autocannon from 'autocannon';
+
+/**
+ * Starts a server in its own Node process and resolves with the URL it
+ * prints (the first capture of `printed`) once it listens.
+ */
+export async function startServerProcess(o: { args: string[]; cwd: string; env?: NodeJS.ProcessEnv; printed: RegExp; name: string }): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, o.args, { cwd: o.cwd, stdio: ['ignore', 'pipe', 'inherit'], ...(o.env ? { env: o.env } : {}) });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = o.printed.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`${o.name} exited ${code}: ${out}`)));
+  });
+  // Its later output is not read, but must not fill the pipe and stall it.
+  child.stdout.removeAllListeners('data');
+  child.stdout.resume();
+  return { url, stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+}
 
 export interface LoadFigures { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
 
